@@ -1,0 +1,110 @@
+// Package config reads Tacit's settings from flags and TACIT_* environment
+// variables into one typed, validated struct.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config holds every setting of a running Tacit.
+type Config struct {
+	Addr         string        // TACIT_ADDR: where to listen
+	DataDir      string        // TACIT_DATA: the data directory (SQLite file, media)
+	DatabaseURL  string        // TACIT_DATABASE_URL: a postgres:// URL selects PostgreSQL
+	BaseURL      string        // TACIT_BASE_URL: the public URL; https makes cookies Secure
+	Demo         bool          // TACIT_DEMO: fill an empty instance with the demo organisation
+	Migrate      bool          // TACIT_MIGRATE: apply pending migrations at start
+	MaxBodyBytes int64         // TACIT_MAX_BODY: largest accepted post body in bytes
+	SessionTTL   time.Duration // TACIT_SESSION_TTL: how long a sign-in lasts
+	LogLevel     string        // TACIT_LOG_LEVEL: debug, info, warn, error
+}
+
+// Secure reports whether Tacit is served over TLS, judged by its public URL.
+func (c Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// Load parses flags (which win) and environment variables.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	envBool := func(key string) bool {
+		b, _ := strconv.ParseBool(getenv(key))
+		return b
+	}
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", env("TACIT_ADDR", "127.0.0.1:8080"), "listen address (TACIT_ADDR)")
+	fs.StringVar(&c.DataDir, "data", env("TACIT_DATA", "./tacit-data"), "data directory (TACIT_DATA)")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("TACIT_DATABASE_URL", ""), "postgres:// URL; empty means SQLite in the data directory (TACIT_DATABASE_URL)")
+	fs.StringVar(&c.BaseURL, "base-url", env("TACIT_BASE_URL", ""), "public URL, e.g. https://tacit.example.se (TACIT_BASE_URL)")
+	fs.BoolVar(&c.Demo, "demo", envBool("TACIT_DEMO"), "fill an empty instance with a demo organisation (TACIT_DEMO)")
+	fs.BoolVar(&c.Migrate, "migrate", envBool("TACIT_MIGRATE"), "apply pending database migrations at start (TACIT_MIGRATE)")
+	maxBody := fs.Int64("max-body", 64*1024, "largest post or reply body in bytes (TACIT_MAX_BODY)")
+	if v := getenv("TACIT_MAX_BODY"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return c, fmt.Errorf("TACIT_MAX_BODY: %w", err)
+		}
+		*maxBody = n
+	}
+	fs.DurationVar(&c.SessionTTL, "session-ttl", 30*24*time.Hour, "how long a sign-in lasts (TACIT_SESSION_TTL)")
+	if v := getenv("TACIT_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return c, fmt.Errorf("TACIT_SESSION_TTL: %w", err)
+		}
+		c.SessionTTL = d
+	}
+	fs.StringVar(&c.LogLevel, "log-level", env("TACIT_LOG_LEVEL", "info"), "debug, info, warn or error (TACIT_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	c.MaxBodyBytes = *maxBody
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("addr %q: want host:port", c.Addr))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data: must not be empty"))
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		errs = append(errs, errors.New("database-url: must be a postgres:// URL"))
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("base-url %q: want http(s)://host", c.BaseURL))
+		}
+	}
+	if c.MaxBodyBytes < 1024 || c.MaxBodyBytes > 16<<20 {
+		errs = append(errs, errors.New("max-body: must be between 1 KiB and 16 MiB"))
+	}
+	if c.SessionTTL < time.Minute {
+		errs = append(errs, errors.New("session-ttl: must be at least a minute"))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log-level %q: want debug, info, warn or error", c.LogLevel))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,40 @@
+package config
+
+import (
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestLoad(t *testing.T) {
+	env := map[string]string{"TACIT_ADDR": "0.0.0.0:9000", "TACIT_BASE_URL": "https://tacit.example.se", "TACIT_MAX_BODY": "2048"}
+	c, err := Load("tacit", []string{"--demo", "--data", "/tmp/x"}, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "0.0.0.0:9000" || c.DataDir != "/tmp/x" || !c.Demo || !c.Secure() || c.MaxBodyBytes != 2048 {
+		t.Errorf("Load() = %+v", c)
+	}
+	c, err = Load("tacit", nil, func(string) string { return "" }, io.Discard)
+	if err != nil || c.Addr != "127.0.0.1:8080" || c.DataDir != "./tacit-data" || c.Secure() || c.MaxBodyBytes != 65536 {
+		t.Errorf("defaults: %+v, %v", c, err)
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"TACIT_ADDR": "nope"}, "addr"},
+		{map[string]string{"TACIT_DATABASE_URL": "mysql://x"}, "database-url"},
+		{map[string]string{"TACIT_BASE_URL": "ftp://x"}, "base-url"},
+		{map[string]string{"TACIT_MAX_BODY": "10"}, "max-body"},
+		{map[string]string{"TACIT_LOG_LEVEL": "loud"}, "log-level"},
+	} {
+		_, err := Load("tacit", nil, func(k string) string { return tc.env[k] }, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Load(%v) error = %v, want one about %s", tc.env, err, tc.want)
+		}
+	}
+}

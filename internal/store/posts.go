@@ -1,0 +1,453 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tacit-org/tacit/internal/markdown"
+)
+
+// Post types.
+const (
+	TypeQuestion     = "question"
+	TypeTip          = "tip"
+	TypeBestPractice = "best_practice"
+	TypeHowTo        = "how_to"
+	TypeIdea         = "idea"
+	TypeDiscussion   = "discussion"
+)
+
+// PostTypes lists the post types in display order.
+var PostTypes = []string{TypeQuestion, TypeTip, TypeBestPractice, TypeHowTo, TypeIdea, TypeDiscussion}
+
+// Idea statuses, in the order an idea moves through them.
+var IdeaStatuses = []string{"new", "under_review", "planned", "in_progress", "done", "declined"}
+
+// ReactionCounts counts each kind of reaction.
+type ReactionCounts struct {
+	Like       int64 `json:"like"`
+	Insightful int64 `json:"insightful"`
+	Thanks     int64 `json:"thanks"`
+	HelpedMe   int64 `json:"helped_me"`
+}
+
+// Post is a knowledge post as one viewer may see it. For an anonymous post
+// that is not the viewer's own, every trace of the author is blank: the store
+// never lets the identity out (DESIGN §3 rule 4).
+type Post struct {
+	ID                  int64          `json:"id"`
+	CommunityID         int64          `json:"community_id"`
+	CommunitySlug       string         `json:"community_slug"`
+	CommunityName       string         `json:"community_name"`
+	CommunityVisibility string         `json:"community_visibility"`
+	AuthorID            int64          `json:"author_id,omitempty"`
+	AuthorName          string         `json:"author_name,omitempty"`
+	AuthorDepartment    string         `json:"author_department,omitempty"`
+	Anonymous           bool           `json:"anonymous"`
+	Mine                bool           `json:"mine"`
+	Type                string         `json:"type"`
+	Title               string         `json:"title"`
+	Body                string         `json:"body,omitempty"`
+	BodyHTML            string         `json:"body_html,omitempty"`
+	Excerpt             string         `json:"excerpt"`
+	Language            string         `json:"language"`
+	Status              string         `json:"status,omitempty"`
+	Tags                []string       `json:"tags"`
+	AcceptedAnswerID    int64          `json:"accepted_answer_id,omitempty"`
+	AnswerCount         int64          `json:"answer_count"`
+	CommentCount        int64          `json:"comment_count"`
+	VoteCount           int64          `json:"vote_count"`
+	ViewCount           int64          `json:"view_count"`
+	Reactions           ReactionCounts `json:"reactions"`
+	Edited              bool           `json:"edited"`
+	CreatedAt           time.Time      `json:"created_at"`
+	UpdatedAt           time.Time      `json:"updated_at"`
+	ActivityAt          time.Time      `json:"activity_at"`
+}
+
+// NewPost is what it takes to create a post.
+type NewPost struct {
+	CommunityID int64
+	AuthorID    int64
+	Anonymous   bool
+	Type        string
+	Title       string
+	Body        string
+	Language    string
+	Tags        []string
+	CreatedAt   time.Time // zero means now; set by the demo seeder and the importer
+}
+
+// PostEdit is a change to a post's text.
+type PostEdit struct {
+	Title string
+	Body  string
+	Tags  []string
+}
+
+// postCols selects a post for the viewer bound at $1; anonymity is applied here.
+const postCols = `p.id, p.community_id, c.slug, c.name, c.visibility,
+	CASE WHEN p.anonymous AND p.author_id <> $1 THEN 0 ELSE p.author_id END,
+	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.name END,
+	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.department END,
+	p.anonymous, p.author_id = $1, p.type, p.title, p.excerpt, p.language, p.status, COALESCE(p.accepted_answer_id, 0),
+	p.answer_count, p.comment_count, p.vote_count, p.view_count, p.like_count, p.insightful_count, p.thanks_count, p.helped_count,
+	p.revision_count, p.created_at, p.updated_at, p.activity_at`
+
+const postFrom = ` FROM posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id `
+
+func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
+	var p Post
+	var revs, created, updated, activity int64
+	dest := []any{&p.ID, &p.CommunityID, &p.CommunitySlug, &p.CommunityName, &p.CommunityVisibility,
+		&p.AuthorID, &p.AuthorName, &p.AuthorDepartment, &p.Anonymous, &p.Mine, &p.Type, &p.Title, &p.Excerpt, &p.Language, &p.Status,
+		&p.AcceptedAnswerID, &p.AnswerCount, &p.CommentCount, &p.VoteCount, &p.ViewCount,
+		&p.Reactions.Like, &p.Reactions.Insightful, &p.Reactions.Thanks, &p.Reactions.HelpedMe,
+		&revs, &created, &updated, &activity}
+	err := row.Scan(append(dest, extra...)...)
+	p.Edited = revs > 0
+	p.CreatedAt, p.UpdatedAt, p.ActivityAt = toTime(created), toTime(updated), toTime(activity)
+	p.Tags = []string{}
+	return p, mapErr(err)
+}
+
+// CreatePost stores a post, its tags and the author's follow of it, and
+// counts it in its community, in one transaction.
+func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		t := now()
+		if !np.CreatedAt.IsZero() {
+			t = np.CreatedAt.UnixMilli()
+		}
+		status := ""
+		if np.Type == TypeIdea {
+			status = "new"
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11) RETURNING id`,
+			np.CommunityID, np.AuthorID, np.Anonymous, np.Type, np.Title, np.Body, markdown.Render(np.Body), markdown.Excerpt(np.Body, 240),
+			np.Language, status, t).Scan(&id)
+		if err != nil {
+			return err
+		}
+		if err := setTags(ctx, tx, id, np.Tags); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
+			return err
+		}
+		return follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
+	})
+	return id, err
+}
+
+func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM post_tags WHERE post_id = $1`, postID); err != nil {
+		return err
+	}
+	for _, tag := range tags {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO post_tags (post_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING`, postID, tag); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Post returns one post with its body, if the viewer may read it.
+func (s *Store) Post(ctx context.Context, v Viewer, id int64) (Post, error) {
+	row := s.r.QueryRowContext(ctx, `SELECT `+postCols+`, p.body, p.body_html`+postFrom+`
+		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1"), v.ID, id)
+	var body, bodyHTML string
+	p, err := scanPost(row, &body, &bodyHTML)
+	if err != nil {
+		return Post{}, err
+	}
+	p.Body, p.BodyHTML = body, bodyHTML
+	if err := s.fillTags(ctx, []*Post{&p}); err != nil {
+		return Post{}, err
+	}
+	return p, nil
+}
+
+func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
+	if len(posts) == 0 {
+		return nil
+	}
+	ids := make([]string, len(posts))
+	byID := map[int64]*Post{}
+	for i, p := range posts {
+		ids[i] = strconv.FormatInt(p.ID, 10)
+		byID[p.ID] = p
+	}
+	// The ids are integers formatted here, never user text.
+	rows, err := s.r.QueryContext(ctx, `SELECT post_id, tag FROM post_tags WHERE post_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tag string
+		if err := rows.Scan(&id, &tag); err != nil {
+			return err
+		}
+		if p := byID[id]; p != nil {
+			p.Tags = append(p.Tags, tag)
+		}
+	}
+	return rows.Err()
+}
+
+// EditPost changes a post's text, keeping the previous text as a revision.
+func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var title, body string
+		err := tx.QueryRowContext(ctx, `SELECT title, body FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body)
+		if err != nil {
+			return err
+		}
+		oldTags, err := tagsTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (post_id, reply_id, editor_id, title, body, tags, created_at) VALUES ($1, 0, $2, $3, $4, $5, $6)`,
+			id, editorID, title, body, strings.Join(oldTags, ","), now()); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET title = $1, body = $2, body_html = $3, excerpt = $4, updated_at = $5, revision_count = revision_count + 1 WHERE id = $6`,
+			e.Title, e.Body, markdown.Render(e.Body), markdown.Excerpt(e.Body, 240), now(), id); err != nil {
+			return err
+		}
+		return setTags(ctx, tx, id, e.Tags)
+	})
+}
+
+func tagsTx(ctx context.Context, tx *sql.Tx, postID int64) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT tag FROM post_tags WHERE post_id = $1 ORDER BY tag`, postID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var tags []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		tags = append(tags, t)
+	}
+	return tags, rows.Err()
+}
+
+// DeletePost hides a post from everyone; the row stays for the audit trail.
+func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var communityID int64
+		if err := tx.QueryRowContext(ctx, `SELECT community_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&communityID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET deleted_at = $1 WHERE id = $2`, now(), id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count - 1 WHERE id = $1`, communityID); err != nil {
+			return err
+		}
+		if byModerator {
+			return audit(ctx, tx, actorID, "post.delete", "post", id, "")
+		}
+		return nil
+	})
+}
+
+// Revision is an earlier text of a post or reply.
+type Revision struct {
+	ID         int64     `json:"id"`
+	EditorName string    `json:"editor_name,omitempty"`
+	Title      string    `json:"title,omitempty"`
+	Body       string    `json:"body"`
+	Tags       string    `json:"tags,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// Revisions lists the earlier texts of a post the viewer may read, newest
+// first. The editor of an anonymous post is not named to anyone but themself.
+func (s *Store) Revisions(ctx context.Context, v Viewer, postID, replyID int64) ([]Revision, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.id, CASE WHEN p.anonymous AND r.editor_id = p.author_id AND p.author_id <> $1 THEN '' ELSE e.name END,
+		r.title, r.body, r.tags, r.created_at
+		FROM revisions r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id JOIN people e ON e.id = r.editor_id
+		WHERE r.post_id = $2 AND r.reply_id = $3 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` ORDER BY r.id DESC`, v.ID, postID, replyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Revision
+	for rows.Next() {
+		var r Revision
+		var c int64
+		if err := rows.Scan(&r.ID, &r.EditorName, &r.Title, &r.Body, &r.Tags, &c); err != nil {
+			return nil, err
+		}
+		r.CreatedAt = toTime(c)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// PostFilter selects a feed. Zero fields do not filter.
+type PostFilter struct {
+	CommunityID int64
+	Tag         string
+	AuthorID    int64  // named posts only: anonymous posts never appear in a person's feed
+	Type        string // one of PostTypes
+	Unanswered  bool   // questions with no answer yet
+	Home        bool   // the viewer's communities and follows
+}
+
+// Cursor marks a place in a feed ordered by activity, newest first.
+type Cursor struct {
+	At int64
+	ID int64
+}
+
+// String encodes the cursor for a URL.
+func (c Cursor) String() string {
+	if c.ID == 0 {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%d.%d", c.At, c.ID)))
+}
+
+// ParseCursor decodes a cursor; an empty or malformed one starts at the top.
+func ParseCursor(s string) Cursor {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return Cursor{}
+	}
+	at, id, ok := strings.Cut(string(b), ".")
+	if !ok {
+		return Cursor{}
+	}
+	a, err1 := strconv.ParseInt(at, 10, 64)
+	i, err2 := strconv.ParseInt(id, 10, 64)
+	if err1 != nil || err2 != nil || i <= 0 {
+		return Cursor{}
+	}
+	return Cursor{At: a, ID: i}
+}
+
+// Posts returns one page of a feed the viewer may read, newest activity
+// first, and the cursor of the next page (zero when this is the last).
+// Permission is part of the WHERE clause, so pages are always full and right.
+func (s *Store) Posts(ctx context.Context, v Viewer, f PostFilter, after Cursor, limit int) ([]Post, Cursor, error) {
+	where := []string{"p.deleted_at IS NULL", visibleTo("c", "$1")}
+	args := []any{v.ID}
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.CommunityID != 0 {
+		where = append(where, "p.community_id = "+arg(f.CommunityID))
+	}
+	if f.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = "+arg(f.Tag)+")")
+	}
+	if f.AuthorID != 0 {
+		where = append(where, "p.author_id = "+arg(f.AuthorID)+" AND NOT p.anonymous")
+	}
+	if f.Type != "" {
+		where = append(where, "p.type = "+arg(f.Type))
+	}
+	if f.Unanswered {
+		where = append(where, "p.type = 'question' AND p.answer_count = 0")
+	}
+	if f.Home {
+		where = append(where, `(p.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
+			OR EXISTS (SELECT 1 FROM follows f WHERE f.person_id = $1 AND f.target_kind = 'community' AND f.target = CAST(p.community_id AS TEXT))
+			OR EXISTS (SELECT 1 FROM follows f WHERE f.person_id = $1 AND f.target_kind = 'post' AND f.target = CAST(p.id AS TEXT))
+			OR (NOT p.anonymous AND EXISTS (SELECT 1 FROM follows f WHERE f.person_id = $1 AND f.target_kind = 'person' AND f.target = CAST(p.author_id AS TEXT)))
+			OR EXISTS (SELECT 1 FROM follows f JOIN post_tags t ON t.tag = f.target WHERE f.person_id = $1 AND f.target_kind = 'tag' AND t.post_id = p.id))`)
+	}
+	if after.ID != 0 {
+		where = append(where, "(p.activity_at < "+arg(after.At)+" OR (p.activity_at = $"+strconv.Itoa(len(args))+" AND p.id < "+arg(after.ID)+"))")
+	}
+	q := `SELECT ` + postCols + postFrom + ` WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY p.activity_at DESC, p.id DESC LIMIT ` + arg(limit+1)
+	posts, err := s.postList(ctx, q, args...)
+	if err != nil {
+		return nil, Cursor{}, err
+	}
+	var next Cursor
+	if len(posts) > limit {
+		posts = posts[:limit]
+		last := posts[len(posts)-1]
+		next = Cursor{At: last.ActivityAt.UnixMilli(), ID: last.ID}
+	}
+	return posts, next, nil
+}
+
+func (s *Store) postList(ctx context.Context, q string, args ...any) ([]Post, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: posts: %w", err)
+	}
+	defer rows.Close()
+	posts := []Post{}
+	for rows.Next() {
+		p, err := scanPost(rows)
+		if err != nil {
+			return nil, err
+		}
+		posts = append(posts, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*Post, len(posts))
+	for i := range posts {
+		ptrs[i] = &posts[i]
+	}
+	return posts, s.fillTags(ctx, ptrs)
+}
+
+// HelpWanted returns unanswered questions in the viewer's communities that
+// match their expertise first, then the newest, excluding their own.
+func (s *Store) HelpWanted(ctx context.Context, v Viewer, limit int) ([]Post, error) {
+	q := `SELECT ` + postCols + postFrom + `
+		WHERE p.deleted_at IS NULL AND p.type = 'question' AND p.answer_count = 0 AND p.author_id <> $1
+		  AND p.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
+		ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = p.id) DESC,
+		  p.activity_at DESC, p.id DESC LIMIT $2`
+	return s.postList(ctx, q, v.ID, limit)
+}
+
+// Tag is a tag with how many visible posts carry it.
+type Tag struct {
+	Name  string `json:"name"`
+	Count int64  `json:"count"`
+}
+
+// PopularTags counts tags over the posts the viewer may read.
+func (s *Store) PopularTags(ctx context.Context, v Viewer, communityID int64, limit int) ([]Tag, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT t.tag, COUNT(*) FROM post_tags t JOIN posts p ON p.id = t.post_id JOIN communities c ON c.id = p.community_id
+		WHERE p.deleted_at IS NULL AND ($2 = 0 OR p.community_id = $2) AND `+visibleTo("c", "$1")+`
+		GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT $3`, v.ID, communityID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Tag
+	for rows.Next() {
+		var t Tag
+		if err := rows.Scan(&t.Name, &t.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/tacit-org/tacit/internal/markdown"
+)
+
+// Reply kinds.
+const (
+	ReplyAnswer  = "answer"
+	ReplyComment = "comment"
+)
+
+// Reply is an answer to a question or a comment on a post or an answer.
+type Reply struct {
+	ID               int64          `json:"id"`
+	PostID           int64          `json:"post_id"`
+	ParentID         int64          `json:"parent_id,omitempty"`
+	Kind             string         `json:"kind"`
+	AuthorID         int64          `json:"author_id"`
+	AuthorName       string         `json:"author_name"`
+	AuthorDepartment string         `json:"author_department"`
+	Body             string         `json:"body"`
+	BodyHTML         string         `json:"body_html"`
+	Reactions        ReactionCounts `json:"reactions"`
+	Accepted         bool           `json:"accepted"`
+	Edited           bool           `json:"edited"`
+	CreatedAt        time.Time      `json:"created_at"`
+	Comments         []Reply        `json:"comments,omitempty"`
+}
+
+// NewReply is what it takes to answer or comment.
+type NewReply struct {
+	PostID    int64
+	ParentID  int64 // for a comment on an answer
+	Kind      string
+	AuthorID  int64
+	Body      string
+	CreatedAt time.Time // zero means now
+}
+
+// CreateReply stores an answer or comment, counts it on the post, moves the
+// post up in feeds and makes the author follow the post, in one transaction.
+func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		t := now()
+		if !nr.CreatedAt.IsZero() {
+			t = nr.CreatedAt.UnixMilli()
+		}
+		var parent any
+		if nr.ParentID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND kind = 'answer' AND deleted_at IS NULL`,
+				nr.ParentID, nr.PostID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return ErrNotFound
+			}
+			parent = nr.ParentID
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+			nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), t).Scan(&id)
+		if err != nil {
+			return err
+		}
+		counter := "comment_count"
+		if nr.Kind == ReplyAnswer {
+			counter = "answer_count"
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
+			WHERE id = $2 AND deleted_at IS NULL`, t, nr.PostID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return follow(ctx, tx, nr.AuthorID, FollowPost, itoa(nr.PostID))
+	})
+	return id, err
+}
+
+// Replies returns the answers (accepted first, then by "helped me" and age)
+// with their comments, and the comments on the post itself. Callers must
+// have read the post through Post, which checks the viewer.
+func (s *Store) Replies(ctx context.Context, postID, acceptedID int64) (answers, comments []Reply, err error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind, r.author_id, a.name, a.department, r.body, r.body_html,
+		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at
+		FROM replies r JOIN people a ON a.id = r.author_id WHERE r.post_id = $1 AND r.deleted_at IS NULL ORDER BY r.id`, postID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var all []Reply
+	for rows.Next() {
+		var r Reply
+		var revs, c int64
+		if err := rows.Scan(&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Body, &r.BodyHTML,
+			&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c); err != nil {
+			return nil, nil, err
+		}
+		r.Edited, r.CreatedAt, r.Accepted = revs > 0, toTime(c), r.ID == acceptedID
+		all = append(all, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	idx := map[int64]int{}
+	for _, r := range all {
+		if r.Kind == ReplyAnswer {
+			idx[r.ID] = len(answers)
+			answers = append(answers, r)
+		}
+	}
+	for _, r := range all {
+		if r.Kind != ReplyComment {
+			continue
+		}
+		if i, ok := idx[r.ParentID]; ok && r.ParentID != 0 {
+			answers[i].Comments = append(answers[i].Comments, r)
+		} else {
+			comments = append(comments, r)
+		}
+	}
+	sortAnswers(answers)
+	return answers, comments, nil
+}
+
+func sortAnswers(a []Reply) {
+	less := func(x, y Reply) bool {
+		if x.Accepted != y.Accepted {
+			return x.Accepted
+		}
+		if x.Reactions.HelpedMe != y.Reactions.HelpedMe {
+			return x.Reactions.HelpedMe > y.Reactions.HelpedMe
+		}
+		return x.ID < y.ID
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && less(a[j], a[j-1]); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// ReplyRef identifies a reply and what it belongs to, for permission checks.
+type ReplyRef struct {
+	ID       int64
+	PostID   int64
+	Kind     string
+	AuthorID int64
+	Body     string
+}
+
+// ReplyRef returns a live reply by id; the caller checks the post with Post.
+func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
+	var r ReplyRef
+	err := s.r.QueryRowContext(ctx, `SELECT id, post_id, kind, author_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).
+		Scan(&r.ID, &r.PostID, &r.Kind, &r.AuthorID, &r.Body)
+	return r, mapErr(err)
+}
+
+// EditReply changes a reply's text, keeping the previous text as a revision.
+func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var postID int64
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT post_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (post_id, reply_id, editor_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			postID, id, editorID, old, now()); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
+			body, markdown.Render(body), now(), id)
+		return err
+	})
+}
+
+// DeleteReply hides a reply and uncounts it; an accepted answer stops being accepted.
+func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var postID int64
+		var kind string
+		if err := tx.QueryRowContext(ctx, `SELECT post_id, kind FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &kind); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET deleted_at = $1 WHERE id = $2`, now(), id); err != nil {
+			return err
+		}
+		counter := "comment_count"
+		if kind == ReplyAnswer {
+			counter = "answer_count"
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` - 1,
+			accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2`, id, postID); err != nil {
+			return err
+		}
+		if byModerator {
+			return audit(ctx, tx, actorID, "reply.delete", "reply", id, "")
+		}
+		return nil
+	})
+}
+
+// Accept marks an answer as the accepted one of its question (answerID 0 clears it).
+func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if answerID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND kind = 'answer' AND deleted_at IS NULL`,
+				answerID, postID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return ErrNotFound
+			}
+		}
+		var accepted any
+		if answerID != 0 {
+			accepted = answerID
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET accepted_answer_id = $1, activity_at = $2 WHERE id = $3 AND type = 'question' AND deleted_at IS NULL`,
+			accepted, now(), postID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+}
+
+func itoa(n int64) string { return formatInt(n) }

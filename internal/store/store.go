@@ -1,0 +1,178 @@
+// Package store keeps Tacit's data in SQLite or PostgreSQL behind one set of
+// hand-written, portable SQL statements. Dialect differences live at a few
+// named seams: connection setup, error mapping and migrations.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"modernc.org/sqlite"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// Sentinel errors returned by store methods; callers compare with errors.Is.
+var (
+	// ErrNotFound means the row does not exist or the viewer may not see it.
+	ErrNotFound = errors.New("store: not found")
+	// ErrConflict means a uniqueness rule was violated.
+	ErrConflict = errors.New("store: conflict")
+)
+
+// Dialect names the database engine behind a Store.
+type Dialect string
+
+// The two supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store is the only way Tacit reads and writes its data.
+type Store struct {
+	w       *sql.DB // the writer: one connection on SQLite
+	r       *sql.DB // readers: a pool; the same as w on PostgreSQL
+	dialect Dialect
+}
+
+// Open connects to PostgreSQL when databaseURL is a postgres:// URL, and
+// otherwise opens (creating when needed) the SQLite file tacit.db in dataDir.
+func Open(ctx context.Context, databaseURL, dataDir string) (*Store, error) {
+	if strings.HasPrefix(databaseURL, "postgres://") || strings.HasPrefix(databaseURL, "postgresql://") {
+		return openPostgres(ctx, databaseURL)
+	}
+	if databaseURL != "" {
+		return nil, fmt.Errorf("store: unsupported database URL scheme (want postgres://)")
+	}
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("store: create data directory: %w", err)
+	}
+	return openSQLite(ctx, filepath.Join(dataDir, "tacit.db"))
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	// busy_timeout comes first so that the later pragmas already wait for locks.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	w, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetMaxIdleConns(1)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite readers: %w", err)
+	}
+	n := max(4, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	return &Store{w: w, r: r, dialect: SQLite}, nil
+}
+
+func openPostgres(ctx context.Context, url string) (*Store, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(32)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	return &Store{w: db, r: db, dialect: Postgres}, nil
+}
+
+// Dialect reports which database engine the store uses.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.r.PingContext(ctx) }
+
+// Close closes all connections.
+func (s *Store) Close() error {
+	err := s.w.Close()
+	if s.r != s.w {
+		err = errors.Join(err, s.r.Close())
+	}
+	return err
+}
+
+// tx runs fn in one write transaction: everything fn does commits together or not at all.
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return mapErr(err)
+	}
+	return mapErr(tx.Commit())
+}
+
+// mapErr turns driver errors into the store's sentinel errors.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrConflict) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case 2067, 1555: // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
+			return fmt.Errorf("%w: %v", ErrConflict, err)
+		}
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "23505" {
+		return fmt.Errorf("%w: %v", ErrConflict, err)
+	}
+	return err
+}
+
+// now is the store's clock in the unit of every time column.
+func now() int64 { return time.Now().UnixMilli() }
+
+func toTime(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms)
+}
+
+func nullTime(ms sql.NullInt64) time.Time {
+	if !ms.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms.Int64)
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer, so reads can run inside or outside a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
