@@ -49,21 +49,21 @@ type answer struct {
 
 // post is one knowledge post.
 type post struct {
-	Community string // slug
-	Author    string // person key
-	Anonymous bool   // only in communities with AnonymousQuestions, only for questions
-	Type      string // question, tip, best_practice, how_to, idea, discussion
-	Lang      string // sv or en
-	Title     string
-	Body      string // Markdown
-	Tags      []string
-	DaysAgo   int // how long ago it was posted (0-120)
-	Answers   []answer // only for questions
-	Comments  []comment
-	Likes     int // number of "like" reactions (the seeder picks who)
-	Helped    int // number of "helped me" reactions
-	Thanks    int
-	Votes     int    // ideas only: number of votes
-	Status    string // ideas only: new, under_review, planned, in_progress, done, declined
+	Community  string // slug
+	Author     string // person key
+	Anonymous  bool   // only in communities with AnonymousQuestions, only for questions
+	Type       string // question, tip, best_practice, how_to, idea, discussion
+	Lang       string // sv or en
+	Title      string
+	Body       string // Markdown
+	Tags       []string
+	DaysAgo    int      // how long ago it was posted (0-120)
+	Answers    []answer // only for questions
+	Comments   []comment
+	Likes      int // number of "like" reactions (the seeder picks who)
+	Helped     int // number of "helped me" reactions
+	Thanks     int
+	Votes      int    // ideas only: number of votes
+	Status     string // ideas only: new, under_review, planned, in_progress, done, declined
 	StatusNote string // ideas only: the note written with the last status change
 }
