@@ -122,3 +122,14 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Empty reports whether the database has no Tacit schema yet.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	if err != nil {
+		// No migrations table: nothing was ever migrated here.
+		return true, nil
+	}
+	return n == 0, nil
+}

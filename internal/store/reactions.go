@@ -139,7 +139,7 @@ func (s *Store) SetIdeaStatus(ctx context.Context, actorID, postID int64, status
 			return err
 		}
 		t := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE posts SET status = $1, activity_at = $2 WHERE id = $3`, status, t, postID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET status = $1 WHERE id = $2`, status, postID); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO idea_status_changes (post_id, from_status, to_status, note, changed_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -227,8 +227,8 @@ func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) err
 		if answerID != 0 {
 			accepted = answerID
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET accepted_answer_id = $1, activity_at = $2 WHERE id = $3 AND type = 'question' AND deleted_at IS NULL`,
-			accepted, now(), postID)
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET accepted_answer_id = $1 WHERE id = $2 AND type = 'question' AND deleted_at IS NULL`,
+			accepted, postID)
 		if err != nil {
 			return err
 		}

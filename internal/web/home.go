@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tacit-org/tacit/internal/store"
+)
+
+type homeData struct {
+	Feed       feed
+	HelpWanted []store.Post
+	Mine       []store.Community
+	Suggested  []store.Community
+	Tags       []store.Tag
+}
+
+func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
+	ctx, v := r.Context(), viewer(r)
+	fd, err := w.loadFeed(r, store.PostFilter{Home: true}, "/")
+	if err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	fd.EmptyKey = "home.empty"
+	d := homeData{Feed: fd}
+	if d.HelpWanted, err = w.store.HelpWanted(ctx, v, 5); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if d.Mine, err = w.store.Communities(ctx, v, store.CommunityFilter{MineOnly: true}); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if d.Suggested, err = w.store.SuggestedCommunities(ctx, v, 3); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if d.Tags, err = w.store.PopularTags(ctx, v, 0, 12); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	w.render(rw, r, http.StatusOK, "home", w.newPage(r, "home.title", d))
+}

@@ -1,0 +1,222 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/tacit-org/tacit/internal/store"
+)
+
+func (w *Web) answerCreate(rw http.ResponseWriter, r *http.Request) { w.replyCreate(rw, r, store.ReplyAnswer) }
+
+func (w *Web) commentCreate(rw http.ResponseWriter, r *http.Request) {
+	w.replyCreate(rw, r, store.ReplyComment)
+}
+
+func (w *Web) replyCreate(rw http.ResponseWriter, r *http.Request, kind string) {
+	post, c, ok := w.post(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	if kind == store.ReplyAnswer && post.Type != store.TypeQuestion {
+		w.errorPage(rw, r, http.StatusBadRequest)
+		return
+	}
+	// Reading an open community is enough to take part in it.
+	body := strings.TrimSpace(r.PostForm.Get("body"))
+	nr := store.NewReply{PostID: post.ID, Kind: kind, AuthorID: state(r).me.ID, Body: body}
+	if kind == store.ReplyComment {
+		if id, ok := parseID(r.PostForm.Get("parent")); ok {
+			nr.ParentID = id
+		}
+	}
+	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
+		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}}
+		w.renderPost(rw, r, http.StatusBadRequest, post, c, form, store.FieldErrors{kind + "_body": fe["body"]})
+		return
+	}
+	id, err := w.store.CreateReply(r.Context(), nr)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	redirect(rw, r, "/p/"+itoa(post.ID)+"#r"+itoa(id))
+}
+
+func (w *Web) accept(rw http.ResponseWriter, r *http.Request) {
+	post, c, ok := w.post(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	if post.Type != store.TypeQuestion || !(post.Mine || c.CanModerate()) {
+		w.errorPage(rw, r, http.StatusForbidden)
+		return
+	}
+	answerID, _ := parseID(r.PostForm.Get("answer"))
+	if r.PostForm.Get("clear") == "1" {
+		answerID = 0
+	} else if answerID == 0 {
+		w.errorPage(rw, r, http.StatusBadRequest)
+		return
+	}
+	if err := w.store.Accept(r.Context(), state(r).me.ID, post.ID, answerID); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	redirect(rw, r, "/p/"+itoa(post.ID)+"#r"+itoa(answerID))
+}
+
+func (w *Web) react(rw http.ResponseWriter, r *http.Request) {
+	post, _, ok := w.post(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	kind := r.PostForm.Get("kind")
+	if !slices.Contains(store.ReactionKinds, kind) {
+		w.errorPage(rw, r, http.StatusBadRequest)
+		return
+	}
+	replyID, _ := parseID(r.PostForm.Get("reply"))
+	if replyID != 0 {
+		ref, err := w.store.ReplyRef(r.Context(), replyID)
+		if err != nil || ref.PostID != post.ID {
+			w.notFound(rw, r)
+			return
+		}
+	}
+	if _, err := w.store.React(r.Context(), state(r).me.ID, post.ID, replyID, kind, r.PostForm.Get("on") != "0"); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	anchor := ""
+	if replyID != 0 {
+		anchor = "#r" + itoa(replyID)
+	}
+	redirect(rw, r, "/p/"+itoa(post.ID)+anchor)
+}
+
+func (w *Web) vote(rw http.ResponseWriter, r *http.Request) {
+	post, _, ok := w.post(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	if post.Type != store.TypeIdea {
+		w.errorPage(rw, r, http.StatusBadRequest)
+		return
+	}
+	if _, err := w.store.Vote(r.Context(), state(r).me.ID, post.ID, r.PostForm.Get("on") != "0"); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	redirect(rw, r, "/p/"+itoa(post.ID))
+}
+
+func (w *Web) ideaStatus(rw http.ResponseWriter, r *http.Request) {
+	post, c, ok := w.post(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	if !c.CanModerate() {
+		w.errorPage(rw, r, http.StatusForbidden)
+		return
+	}
+	status, note := r.PostForm.Get("status"), strings.TrimSpace(r.PostForm.Get("note"))
+	fe := store.FieldErrors{}
+	if post.Type != store.TypeIdea || !slices.Contains(store.IdeaStatuses, status) {
+		fe["status"] = "error.invalid_choice"
+	}
+	if len([]rune(note)) > store.MaxNote {
+		fe["note"] = "error.too_long"
+	}
+	if len(fe) > 0 {
+		w.renderPost(rw, r, http.StatusBadRequest, post, c, r.PostForm, fe)
+		return
+	}
+	if err := w.store.SetIdeaStatus(r.Context(), state(r).me.ID, post.ID, status, note); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	w.flash(rw, "flash.saved")
+	redirect(rw, r, "/p/"+itoa(post.ID))
+}
+
+// reply loads a reply and its post for the viewer; only its author or a
+// moderator of the community may change it.
+func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.ReplyRef, store.Post, bool, bool) {
+	id, ok := parseID(r.PathValue("id"))
+	if !ok {
+		w.notFound(rw, r)
+		return store.ReplyRef{}, store.Post{}, false, false
+	}
+	ref, err := w.store.ReplyRef(r.Context(), id)
+	if err != nil {
+		w.fail(rw, r, err)
+		return ref, store.Post{}, false, false
+	}
+	post, err := w.store.Post(r.Context(), viewer(r), ref.PostID)
+	if err != nil {
+		w.fail(rw, r, err)
+		return ref, post, false, false
+	}
+	mod, err := w.store.CanModerate(r.Context(), state(r).me.ID, post.CommunityID)
+	if err != nil {
+		w.serverError(rw, r, err)
+		return ref, post, false, false
+	}
+	mine := ref.AuthorID == state(r).me.ID
+	if !mine && !mod {
+		w.errorPage(rw, r, http.StatusForbidden)
+		return ref, post, false, false
+	}
+	return ref, post, mod && !mine, true
+}
+
+type replyEditData struct {
+	Reply store.ReplyRef
+	Post  store.Post
+}
+
+func (w *Web) replyEditForm(rw http.ResponseWriter, r *http.Request) {
+	ref, post, _, ok := w.reply(rw, r)
+	if !ok {
+		return
+	}
+	p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
+	p.Form.Set("body", ref.Body)
+	w.render(rw, r, http.StatusOK, "reply_edit", p)
+}
+
+func (w *Web) replyEdit(rw http.ResponseWriter, r *http.Request) {
+	ref, post, _, ok := w.reply(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	body := strings.TrimSpace(r.PostForm.Get("body"))
+	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
+		p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
+		p.Form, p.Errors = r.PostForm, fe
+		w.render(rw, r, http.StatusBadRequest, "reply_edit", p)
+		return
+	}
+	if err := w.store.EditReply(r.Context(), state(r).me.ID, ref.ID, body); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	redirect(rw, r, "/p/"+itoa(post.ID)+"#r"+itoa(ref.ID))
+}
+
+func (w *Web) replyDelete(rw http.ResponseWriter, r *http.Request) {
+	ref, post, byMod, ok := w.reply(rw, r)
+	if !ok || !w.parseForm(rw, r) {
+		return
+	}
+	if err := w.store.DeleteReply(r.Context(), state(r).me.ID, ref.ID, byMod); err != nil && !errors.Is(err, store.ErrNotFound) {
+		w.fail(rw, r, err)
+		return
+	}
+	w.flash(rw, "flash.deleted")
+	redirect(rw, r, "/p/"+itoa(post.ID))
+}
