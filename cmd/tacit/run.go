@@ -211,4 +211,3 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	return serveErr
 }
-

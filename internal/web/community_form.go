@@ -11,11 +11,11 @@ import (
 )
 
 type communityFormData struct {
-	Community   store.Community // empty when creating
-	Kinds       []string
-	Visibility  []string
-	Parents     []store.Community
-	Editing     bool
+	Community  store.Community // empty when creating
+	Kinds      []string
+	Visibility []string
+	Parents    []store.Community
+	Editing    bool
 }
 
 func trimmed(s string, max int) string {

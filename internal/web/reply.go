@@ -10,7 +10,9 @@ import (
 	"github.com/tacit-org/tacit/internal/store"
 )
 
-func (w *Web) answerCreate(rw http.ResponseWriter, r *http.Request) { w.replyCreate(rw, r, store.ReplyAnswer) }
+func (w *Web) answerCreate(rw http.ResponseWriter, r *http.Request) {
+	w.replyCreate(rw, r, store.ReplyAnswer)
+}
 
 func (w *Web) commentCreate(rw http.ResponseWriter, r *http.Request) {
 	w.replyCreate(rw, r, store.ReplyComment)

@@ -228,7 +228,9 @@ func (w *Web) errorPage(rw http.ResponseWriter, r *http.Request, status int) {
 	w.render(rw, r, status, "error", p)
 }
 
-func (w *Web) notFound(rw http.ResponseWriter, r *http.Request) { w.errorPage(rw, r, http.StatusNotFound) }
+func (w *Web) notFound(rw http.ResponseWriter, r *http.Request) {
+	w.errorPage(rw, r, http.StatusNotFound)
+}
 
 // serverError logs the cause once, with the request, and shows a safe page.
 func (w *Web) serverError(rw http.ResponseWriter, r *http.Request, err error) {
