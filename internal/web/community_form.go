@@ -139,6 +139,15 @@ func (w *Web) communityUpdate(rw http.ResponseWriter, r *http.Request) {
 	if cs.ParentID == c.ID {
 		fe["parent"] = "error.invalid_choice"
 	}
+	if c.ParentSlug == "" && r.PostForm.Get("parent") == "" {
+		// A parent the editor cannot see is kept, not silently dropped.
+		parent, err := w.store.CommunityParentID(r.Context(), c.ID)
+		if err != nil {
+			w.serverError(rw, r, err)
+			return
+		}
+		cs.ParentID = parent
+	}
 	if len(fe) > 0 {
 		p, err := w.communityFormPage(r, c.Name, communityFormData{Community: c, Editing: true}, r.PostForm, fe)
 		if err != nil {

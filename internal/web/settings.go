@@ -17,8 +17,13 @@ type settingsData struct {
 	Current  int64
 	Tokens   []store.Token
 	NewToken string
-	Follows  []store.Follow
+	Follows  []followItem
 	Scopes   []string
+}
+
+// followItem is a followed thing with a name and link the viewer may see.
+type followItem struct {
+	Kind, Name, URL string
 }
 
 func (w *Web) settingsPage(r *http.Request, tab string, d settingsData) page {
@@ -204,11 +209,44 @@ func (w *Web) tokenRevoke(rw http.ResponseWriter, r *http.Request) {
 	redirect(rw, r, "/settings/tokens")
 }
 
+// followList names what the viewer follows; things they can no longer see
+// (a post in a community they left) are left out, not named.
 func (w *Web) followList(rw http.ResponseWriter, r *http.Request) {
-	follows, err := w.store.Follows(r.Context(), state(r).me.ID, "")
+	ctx, v := r.Context(), viewer(r)
+	follows, err := w.store.Follows(ctx, v.ID, "")
 	if err != nil {
 		w.serverError(rw, r, err)
 		return
 	}
-	w.render(rw, r, http.StatusOK, "settings", w.settingsPage(r, "follows", settingsData{Follows: follows}))
+	var items []followItem
+	for _, f := range follows {
+		id, _ := parseID(f.Target)
+		var it followItem
+		switch f.Kind {
+		case store.FollowTag:
+			it = followItem{Kind: f.Kind, Name: "#" + f.Target, URL: "/t/" + f.Target}
+		case store.FollowCommunity:
+			c, err := w.store.CommunityByID(ctx, v, id)
+			if err != nil {
+				continue
+			}
+			it = followItem{Kind: f.Kind, Name: c.Name, URL: "/c/" + c.Slug}
+		case store.FollowPost:
+			p, err := w.store.Post(ctx, v, id)
+			if err != nil {
+				continue
+			}
+			it = followItem{Kind: f.Kind, Name: p.Title, URL: "/p/" + f.Target}
+		case store.FollowPerson:
+			p, err := w.store.PersonByID(ctx, id)
+			if err != nil {
+				continue
+			}
+			it = followItem{Kind: f.Kind, Name: p.Name, URL: "/u/" + f.Target}
+		default:
+			continue
+		}
+		items = append(items, it)
+	}
+	w.render(rw, r, http.StatusOK, "settings", w.settingsPage(r, "follows", settingsData{Follows: items}))
 }

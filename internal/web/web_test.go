@@ -44,7 +44,10 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(srv.Close)
 	f := &fixture{t: t, s: s, srv: srv, cookies: map[string]string{}, people: map[string]store.Person{}, posts: map[string]int64{}}
 	hash, _ := auth.HashPassword("correct horse battery")
-	for _, p := range []struct{ key, name string; admin bool }{
+	for _, p := range []struct {
+		key, name string
+		admin     bool
+	}{
 		{"admin", "Ada Admin", true}, {"alice", "Alice Ägare", false}, {"bodil", anonName, false},
 		{"carl", "Carl Annanmod", false}, {"dave", "Dave Utanför", false},
 	} {
