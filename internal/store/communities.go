@@ -315,6 +315,11 @@ func setRole(ctx context.Context, tx *sql.Tx, communityID, personID int64, role 
 }
 
 func needAnotherOwner(ctx context.Context, tx *sql.Tx, communityID, personID int64) error {
+	// Lock the community row first so that two owners stepping down at once
+	// are counted one after the other (PostgreSQL runs them concurrently).
+	if _, err := tx.ExecContext(ctx, `UPDATE communities SET member_count = member_count WHERE id = $1`, communityID); err != nil {
+		return err
+	}
 	var others int64
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE community_id = $1 AND role = 'owner' AND person_id <> $2`, communityID, personID).Scan(&others); err != nil {
 		return err
@@ -348,8 +353,12 @@ func (s *Store) Leave(ctx context.Context, actorID, communityID, personID int64)
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM memberships WHERE community_id = $1 AND person_id = $2`, communityID, personID); err != nil {
+		res, err := tx.ExecContext(ctx, `DELETE FROM memberships WHERE community_id = $1 AND person_id = $2`, communityID, personID)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound // a concurrent Leave removed the row first; count it once
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE communities SET member_count = member_count - 1 WHERE id = $1`, communityID); err != nil {
 			return err
@@ -433,8 +442,12 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, communityID, req
 		if approve {
 			status = "approved"
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE join_requests SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4`, status, actorID, now(), requestID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE join_requests SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 AND status = 'pending'`, status, actorID, now(), requestID)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound // decided concurrently by someone else
 		}
 		if approve {
 			if _, err := addMember(ctx, tx, communityID, personID, RoleMember); err != nil {

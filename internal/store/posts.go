@@ -252,8 +252,12 @@ func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator b
 		if err := tx.QueryRowContext(ctx, `SELECT community_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&communityID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE posts SET deleted_at = $1 WHERE id = $2`, now(), id); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL`, now(), id)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound // deleted concurrently; uncount it once
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count - 1 WHERE id = $1`, communityID); err != nil {
 			return err

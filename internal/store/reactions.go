@@ -35,6 +35,19 @@ func (s *Store) React(ctx context.Context, personID, postID, replyID int64, kind
 	}
 	changed := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// The reaction must name a live post, or a live reply of that post:
+		// otherwise a row would exist that no counter knows about.
+		q, args := `SELECT COUNT(*) FROM posts WHERE id = $1 AND deleted_at IS NULL`, []any{postID}
+		if replyID != 0 {
+			q, args = `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND deleted_at IS NULL`, []any{replyID, postID}
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
 		var res sql.Result
 		var err error
 		if on {
@@ -91,6 +104,13 @@ func (s *Store) MyReactions(ctx context.Context, personID, postID int64) (map[in
 func (s *Store) Vote(ctx context.Context, personID, postID int64, on bool) (bool, error) {
 	changed := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM posts WHERE id = $1 AND type = 'idea' AND deleted_at IS NULL`, postID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound // only live ideas take votes
+		}
 		var res sql.Result
 		var err error
 		if on {

@@ -20,9 +20,10 @@ type Reply struct {
 	PostID           int64          `json:"post_id"`
 	ParentID         int64          `json:"parent_id,omitempty"`
 	Kind             string         `json:"kind"`
-	AuthorID         int64          `json:"author_id"`
-	AuthorName       string         `json:"author_name"`
-	AuthorDepartment string         `json:"author_department"`
+	AuthorID         int64          `json:"author_id,omitempty"`
+	AuthorName       string         `json:"author_name,omitempty"`
+	AuthorDepartment string         `json:"author_department,omitempty"`
+	Anonymous        bool           `json:"anonymous"`
 	Body             string         `json:"body"`
 	BodyHTML         string         `json:"body_html"`
 	Reactions        ReactionCounts `json:"reactions"`
@@ -89,10 +90,18 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 // Replies returns the answers (accepted first, then by "helped me" and age)
 // with their comments, and the comments on the post itself. Callers must
 // have read the post through Post, which checks the viewer.
+//
+// The asker of an anonymous question stays anonymous in the thread: their
+// own answers and comments there carry no trace of them, for every reader.
 func (s *Store) Replies(ctx context.Context, postID, acceptedID int64) (answers, comments []Reply, err error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind, r.author_id, a.name, a.department, r.body, r.body_html,
+	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN 0 ELSE r.author_id END,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.name END,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.department END,
+		p.anonymous AND r.author_id = p.author_id, r.body, r.body_html,
 		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at
-		FROM replies r JOIN people a ON a.id = r.author_id WHERE r.post_id = $1 AND r.deleted_at IS NULL ORDER BY r.id`, postID)
+		FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id
+		WHERE r.post_id = $1 AND r.deleted_at IS NULL ORDER BY r.id`, postID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,7 +110,7 @@ func (s *Store) Replies(ctx context.Context, postID, acceptedID int64) (answers,
 	for rows.Next() {
 		var r Reply
 		var revs, c int64
-		if err := rows.Scan(&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Body, &r.BodyHTML,
+		if err := rows.Scan(&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Anonymous, &r.Body, &r.BodyHTML,
 			&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c); err != nil {
 			return nil, nil, err
 		}
@@ -192,8 +201,12 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 		if err := tx.QueryRowContext(ctx, `SELECT post_id, kind FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &kind); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE replies SET deleted_at = $1 WHERE id = $2`, now(), id); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL`, now(), id)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound // deleted concurrently; uncount it once
 		}
 		counter := "comment_count"
 		if kind == ReplyAnswer {

@@ -166,7 +166,9 @@ func (p Profile) Validate() FieldErrors {
 		fe["expertise"] = "error.tags_too_many"
 	} else {
 		tmp := FieldErrors{}
-		checkTags(tmp, p.Expertise)
+		for _, tag := range p.Expertise { // one at a time: the post limit of MaxTags does not apply here
+			checkTags(tmp, []string{tag})
+		}
 		if tmp["tags"] != "" {
 			fe["expertise"] = tmp["tags"]
 		}
@@ -176,7 +178,8 @@ func (p Profile) Validate() FieldErrors {
 
 // ValidEmail is a deliberately loose check: one @, something on each side, a dot in the domain.
 func ValidEmail(s string) bool {
-	local, domain, ok := strings.Cut(strings.TrimSpace(s), "@")
+	s = strings.TrimSpace(s) // as NormalizeEmail will store it
+	local, domain, ok := strings.Cut(s, "@")
 	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>,;\"") && len(s) <= 254 && !strings.Contains(domain, "@")
 }
 

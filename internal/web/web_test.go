@@ -231,6 +231,27 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
+func TestAnonymousAskerStaysAnonymousInThread(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	path := "/p/" + id(f.posts["anon"])
+	if resp, _ := f.do("POST", path+"/comments", "bodil", url.Values{"body": {"Tack, det hjälpte!"}}); resp.StatusCode != 303 {
+		t.Fatalf("comment by the anonymous asker: status %d", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", path+"/answers", "bodil", url.Values{"body": {"Jag löste det själv så här."}}); resp.StatusCode != 303 {
+		t.Fatalf("answer by the anonymous asker: status %d", resp.StatusCode)
+	}
+	for _, as := range []string{"alice", "dave", "admin"} {
+		_, body := f.do("GET", path, as, nil)
+		if !strings.Contains(body, "Tack, det hjälpte!") || !strings.Contains(body, "Jag löste det själv") {
+			t.Fatalf("as %s: the asker's replies are missing", as)
+		}
+		if strings.Contains(body, anonName) || strings.Contains(body, "/u/"+id(f.people["bodil"].ID)) {
+			t.Errorf("as %s: the anonymous asker is named in the thread", as)
+		}
+	}
+}
+
 func TestSecretIsLikeMissing(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)

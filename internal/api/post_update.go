@@ -1,0 +1,72 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tacit-org/tacit/internal/store"
+)
+
+// postUpdateRequest is the body of PATCH /posts/{id}: fields left out keep
+// their value. Type, community and anonymity are fixed once posted.
+type postUpdateRequest struct {
+	Title *string   `json:"title"`
+	Body  *string   `json:"body"`
+	Tags  *[]string `json:"tags"`
+}
+
+// edit lays the request over the post's current text; changed is false
+// when the request asks for nothing.
+func (req postUpdateRequest) edit(p store.Post) (e store.PostEdit, changed bool) {
+	e = store.PostEdit{Title: p.Title, Body: p.Body, Tags: p.Tags}
+	if req.Title != nil {
+		e.Title = strings.TrimSpace(*req.Title)
+	}
+	if req.Body != nil {
+		e.Body = *req.Body
+	}
+	if req.Tags != nil {
+		e.Tags = store.NormalizeTags(*req.Tags)
+	}
+	return e, req.Title != nil || req.Body != nil || req.Tags != nil
+}
+
+// postUpdate answers PATCH /posts/{id} for the author or a moderator of the
+// post's community; the earlier text is kept as a revision.
+func (a *API) postUpdate(w http.ResponseWriter, r *http.Request, c caller) {
+	p, ok := a.post(w, r, c)
+	if !ok {
+		return
+	}
+	if !p.Mine {
+		mod, ok := a.canModerate(w, r, c, p.CommunityID)
+		if !ok {
+			return
+		}
+		if !mod {
+			forbidden(w, "")
+			return
+		}
+	}
+	var req postUpdateRequest
+	if !a.decode(w, r, &req, false) {
+		return
+	}
+	e, changed := req.edit(p)
+	if fe := e.Validate(int(a.maxBody)); len(fe) > 0 {
+		invalid(w, fe)
+		return
+	}
+	if changed {
+		if err := a.store.EditPost(r.Context(), c.person.ID, p.ID, e); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	p, err := a.store.Post(r.Context(), c.viewer(), p.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
