@@ -236,4 +236,3 @@ var rawID = regexp.MustCompile(`\b(?:nav|home|community|composer|post|field|feed
 var tagRe = regexp.MustCompile(`<[^>]*>`)
 
 func stripTags(s string) string { return tagRe.ReplaceAllString(s, " ") }
-
