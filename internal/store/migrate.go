@@ -133,3 +133,4 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	}
 	return n == 0, nil
 }
+
