@@ -133,4 +133,3 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	}
 	return n == 0, nil
 }
-
