@@ -67,6 +67,8 @@ func (a *API) communityCreate(w http.ResponseWriter, r *http.Request, c caller) 
 		case err != nil:
 			a.fail(w, r, err)
 			return
+		case !parent.CanModerate() && !c.person.Admin:
+			fe["parent"] = "error.parent_not_moderated"
 		}
 		cs.ParentID = parent.ID
 	}

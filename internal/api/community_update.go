@@ -113,6 +113,10 @@ func (a *API) parentFor(w http.ResponseWriter, r *http.Request, c caller, id int
 		a.fail(w, r, err)
 		return 0, false
 	}
+	if !parent.CanModerate() && !c.person.Admin {
+		fe["parent"] = "error.parent_not_moderated"
+		return 0, true
+	}
 	for at, depth := parent.ID, 0; at != 0; depth++ {
 		if at == id || depth > maxParentDepth {
 			fe["parent"] = "error.invalid_choice"

@@ -231,7 +231,7 @@ func (s *Store) Reactivate(ctx context.Context, actorID, id int64) error {
 func (s *Store) ListPeople(ctx context.Context, prefix string, after string, limit int) ([]Person, error) {
 	prefix = strings.ToLower(strings.TrimSpace(prefix))
 	rows, err := s.r.QueryContext(ctx, `SELECT `+personCols+` FROM people p
-		WHERE ($1 = '' OR LOWER(p.name) LIKE $2 OR p.email LIKE $2) AND p.name > $3
+		WHERE ($1 = '' OR LOWER(p.name) LIKE $2 ESCAPE '\' OR p.email LIKE $2 ESCAPE '\') AND p.name > $3
 		ORDER BY p.name LIMIT $4`, prefix, likePrefix(prefix), after, limit)
 	if err != nil {
 		return nil, err
@@ -255,9 +255,10 @@ func (s *Store) CountPeople(ctx context.Context) (int64, error) {
 	return n, mapErr(err)
 }
 
-// likePrefix escapes LIKE wildcards so user text matches literally.
+// likePrefix escapes LIKE wildcards so user text matches literally
+// (with ESCAPE '\' in the query): "first_l" finds first_last@….
 func likePrefix(s string) string {
-	r := strings.NewReplacer(`%`, ``, `_`, ``, `\`, ``)
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return r.Replace(s) + "%"
 }
 
@@ -270,17 +271,18 @@ type PersonStats struct {
 }
 
 // Stats counts a person's named (never anonymous) contributions in communities the viewer can see.
+// The asker's own replies in an anonymous thread are anonymous too, so they do not count.
 func (s *Store) Stats(ctx context.Context, v Viewer, personID int64) (PersonStats, error) {
 	var st PersonStats
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM posts p JOIN communities c ON c.id = p.community_id
 		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
 		(SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND r.kind = 'answer' AND r.deleted_at IS NULL AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
+		  WHERE r.author_id = $1 AND r.kind = 'answer' AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
 		(SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND p.accepted_answer_id = r.id AND r.deleted_at IS NULL AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
+		  WHERE r.author_id = $1 AND p.accepted_answer_id = r.id AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
 		(SELECT COALESCE(SUM(r.helped_count), 0) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND r.deleted_at IS NULL AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`)
+		  WHERE r.author_id = $1 AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`)
 		+ (SELECT COALESCE(SUM(p.helped_count), 0) FROM posts p JOIN communities c ON c.id = p.community_id
 		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`)`,
 		personID, v.ID).Scan(&st.Posts, &st.Answers, &st.AcceptedAnswers, &st.HelpedMe)

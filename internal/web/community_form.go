@@ -39,6 +39,9 @@ func (w *Web) communitySettingsFrom(r *http.Request) (store.CommunitySettings, s
 		p, err := w.store.CommunityBySlug(r.Context(), viewer(r), slug)
 		if err != nil || !p.CanRead() {
 			fe["parent"] = "error.invalid_choice"
+		} else if !p.CanModerate() && !state(r).me.Admin {
+			// Nesting under a community is its moderators' call.
+			fe["parent"] = "error.parent_not_moderated"
 		} else {
 			cs.ParentID = p.ID
 		}
@@ -52,8 +55,9 @@ func (w *Web) parentChoices(r *http.Request, exclude int64) ([]store.Community, 
 		return nil, err
 	}
 	var out []store.Community
+	admin := state(r).me.Admin
 	for _, c := range all {
-		if c.ID != exclude && c.CanRead() {
+		if c.ID != exclude && c.CanRead() && (c.CanModerate() || admin) {
 			out = append(out, c)
 		}
 	}
