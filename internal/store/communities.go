@@ -81,7 +81,7 @@ type CommunitySettings struct {
 // The parent is only shown when the viewer may see it.
 var communityCols = `c.id, c.slug, c.name, c.description, c.kind, c.visibility, COALESCE(c.parent_id, 0),
 	COALESCE(pc.slug, ''), COALESCE(pc.name, ''), c.anonymous_questions, c.code_of_conduct, c.member_count,
-	CASE WHEN `+visibleTo("c", "$1")+` THEN c.post_count ELSE 0 END, c.created_at,
+	CASE WHEN ` + visibleTo("c", "$1") + ` THEN c.post_count ELSE 0 END, c.created_at,
 	COALESCE((SELECT role FROM memberships m WHERE m.community_id = c.id AND m.person_id = $1), ''),
 	EXISTS (SELECT 1 FROM join_requests j WHERE j.community_id = c.id AND j.person_id = $1 AND j.status = 'pending')`
 
