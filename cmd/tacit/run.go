@@ -132,7 +132,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log})
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {

@@ -26,6 +26,8 @@ type Options struct {
 	// Logger records failures that are the server's fault, once each
 	// (default slog.Default()).
 	Logger *slog.Logger
+	// Views batches view counts of posts read through the API; nil counts none.
+	Views *store.Views
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -36,6 +38,7 @@ type API struct {
 	maxBody    int64
 	maxRequest int64
 	log        *slog.Logger
+	views      *store.Views
 	routes     []route
 	handler    http.Handler
 }
@@ -55,6 +58,7 @@ func New(s *store.Store, o Options) *API {
 		// tags and field names need room too.
 		maxRequest: 2*o.MaxBodyBytes + 16<<10,
 		log:        o.Logger,
+		views:      o.Views,
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

@@ -37,6 +37,9 @@ func (a *API) postGet(w http.ResponseWriter, r *http.Request, c caller) {
 		a.fail(w, r, err)
 		return
 	}
+	if a.views != nil {
+		a.views.Add(p.ID)
+	}
 	writeJSON(w, http.StatusOK, d)
 }
 

@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/tacit-org/tacit/internal/auth"
 	"github.com/tacit-org/tacit/internal/store"
+	"github.com/tacit-org/tacit/internal/web"
 )
 
 // secretFrom finds a one-time link on a page and returns its token.
@@ -213,5 +216,38 @@ func TestTokensPage(t *testing.T) {
 	f.do("POST", "/settings/tokens/"+id(tokens[0].ID)+"/revoke", "dave", url.Values{})
 	if _, _, err := f.s.TokenPerson(context.Background(), auth.HashSecret("tacit_"+secret)); err == nil {
 		t.Error("revoked token still works")
+	}
+}
+
+func TestSecureCookiesOverTLS(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	w, err := web.New(f.s, web.Options{Secure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(web.SecurityHeaders(true, w.Handler()))
+	defer srv.Close()
+	client := srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.PostForm(srv.URL+"/signin", url.Values{"email": {"alice@example.se"}, "password": {"correct horse battery"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var found bool
+	for _, c := range resp.Cookies() {
+		if c.Name == "__Host-tacit_session" {
+			found = true
+			if !c.Secure || !c.HttpOnly || c.Path != "/" || c.Domain != "" {
+				t.Errorf("session cookie over TLS: %+v", c)
+			}
+		}
+	}
+	if !found {
+		t.Error("no __Host- session cookie over TLS")
+	}
+	if resp.Header.Get("Strict-Transport-Security") == "" {
+		t.Error("no HSTS over TLS")
 	}
 }
