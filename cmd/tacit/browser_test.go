@@ -212,6 +212,10 @@ func TestBrowser(t *testing.T) {
 			{"community", "/c/crm-tips", "ol.feed"},
 			{"question", strings.TrimPrefix(questionURL, base), "article.answer.accepted"},
 			{"profile", "/u/1", ".profile-head"},
+			{"ideas", "/c/fjallvind?type=idea", "ol.feed"},
+			{"members", "/c/crm-tips/members", "table.data"},
+			{"new-community", "/c/new", "form.stack"},
+			{"settings", "/settings", "form.stack"},
 		} {
 			step("open "+pg.name, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.ready)))
 			// A raw message id on the page means a missing translation.
@@ -227,6 +231,22 @@ func TestBrowser(t *testing.T) {
 	}
 	step("phone size", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("ol.feed")))
 	shot("home-phone-en")
+	step("question on a phone", chromedp.Navigate(questionURL), chromedp.WaitVisible(chromedp.CSS("article.answer")))
+	shot("question-phone-en")
+
+	// An idea with its status history, and the admin pages.
+	signOut()
+	signIn(helper)
+	step("desktop size", chromedp.EmulateViewport(1280, 900))
+	for _, pg := range []struct{ name, path, ready string }{
+		{"admin-people", "/admin/people", "table.data"},
+		{"admin-audit", "/admin/audit", "main"},
+	} {
+		step("open "+pg.name, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.ready)))
+		shot(pg.name + "-sv")
+	}
+	step("open an idea", chromedp.Navigate(base+"/c/fjallvind?type=idea"), chromedp.Click(chromedp.CSS("ol.feed h3.post-title a")), chromedp.WaitVisible(chromedp.CSS(".idea-box")))
+	shot("idea-sv")
 	t.Logf("screenshots in %s", shots)
 }
 

@@ -38,7 +38,7 @@ func NormalizeTags(in []string) []string {
 	out := []string{}
 	for _, t := range in {
 		for _, part := range strings.Split(t, ",") {
-			part = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "#")))
+			part = strings.ToLower(strings.TrimSpace(strings.TrimLeftFunc(part, func(r rune) bool { return r == '#' || unicode.IsSpace(r) })))
 			part = strings.Join(strings.Fields(part), "-")
 			if part != "" && !slices.Contains(out, part) {
 				out = append(out, part)
