@@ -20,15 +20,8 @@ func (a *API) accept(w http.ResponseWriter, r *http.Request, c caller) {
 	if !ok {
 		return
 	}
-	if !p.Mine {
-		mod, ok := a.canModerate(w, r, c, p.CommunityID)
-		if !ok {
-			return
-		}
-		if !mod {
-			forbidden(w, "")
-			return
-		}
+	if _, ok := a.authorOrModerator(w, r, c, p); !ok {
+		return
 	}
 	var req acceptRequest
 	if !a.decode(w, r, &req, false) {

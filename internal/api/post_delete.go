@@ -10,17 +10,9 @@ func (a *API) postDelete(w http.ResponseWriter, r *http.Request, c caller) {
 	if !ok {
 		return
 	}
-	byModerator := false
-	if !p.Mine {
-		mod, ok := a.canModerate(w, r, c, p.CommunityID)
-		if !ok {
-			return
-		}
-		if !mod {
-			forbidden(w, "")
-			return
-		}
-		byModerator = true
+	byModerator, ok := a.authorOrModerator(w, r, c, p)
+	if !ok {
+		return
 	}
 	if err := a.store.DeletePost(r.Context(), c.person.ID, p.ID, byModerator); err != nil {
 		a.fail(w, r, err)

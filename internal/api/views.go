@@ -90,6 +90,24 @@ func (a *API) canModerate(w http.ResponseWriter, r *http.Request, c caller, comm
 	return ok, true
 }
 
+// authorOrModerator lets the post's author or a moderator of its community
+// on, answering 403 to anyone else. byModerator is true when only moderator
+// power allows it, so the action is audited.
+func (a *API) authorOrModerator(w http.ResponseWriter, r *http.Request, c caller, p store.Post) (byModerator, ok bool) {
+	if p.Mine {
+		return false, true
+	}
+	mod, ok := a.canModerate(w, r, c, p.CommunityID)
+	if !ok {
+		return false, false
+	}
+	if !mod {
+		forbidden(w, "")
+		return false, false
+	}
+	return true, true
+}
+
 // writePosts answers with one page of posts, as the store gave them.
 func writePosts(w http.ResponseWriter, posts []store.Post, next store.Cursor) {
 	writeList(w, posts, next.String())

@@ -66,47 +66,43 @@ func (s *Store) applied(ctx context.Context) (map[int]bool, error) {
 	return done, rows.Err()
 }
 
-// Pending reports how many migrations have not been applied yet.
-func (s *Store) Pending(ctx context.Context) (int, error) {
+// pending lists the migrations not applied yet, oldest first.
+func (s *Store) pending(ctx context.Context) ([]migration, error) {
 	if err := s.ensureMigrationsTable(ctx); err != nil {
-		return 0, fmt.Errorf("store: migrations table: %w", err)
+		return nil, fmt.Errorf("store: migrations table: %w", err)
 	}
 	ms, err := s.migrations()
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	done, err := s.applied(ctx)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	n := 0
+	var out []migration
 	for _, m := range ms {
 		if !done[m.version] {
-			n++
+			out = append(out, m)
 		}
 	}
-	return n, nil
+	return out, nil
+}
+
+// Pending reports how many migrations have not been applied yet.
+func (s *Store) Pending(ctx context.Context) (int, error) {
+	ms, err := s.pending(ctx)
+	return len(ms), err
 }
 
 // Migrate applies every pending migration, each in its own transaction, and
 // returns how many it applied.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
-	if err := s.ensureMigrationsTable(ctx); err != nil {
-		return 0, fmt.Errorf("store: migrations table: %w", err)
-	}
-	ms, err := s.migrations()
-	if err != nil {
-		return 0, err
-	}
-	done, err := s.applied(ctx)
+	ms, err := s.pending(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, m := range ms {
-		if done[m.version] {
-			continue
-		}
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
