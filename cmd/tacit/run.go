@@ -25,6 +25,8 @@ const usage = `Usage:
                                      or with --link a one-time sign-in link is printed
   tacit token create --email E [--scope read|write|admin] [--name N]
                                      print a new personal API token (shown once)
+  tacit import stackexchange --community SLUG [--site S] DIR
+                                     import a Stack Exchange data dump (Posts.xml, …) into a community
 `
 
 // run is the whole program: tests call it as the binary would be called.
@@ -33,6 +35,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		switch args[0] {
 		case "migrate":
 			return runMigrate(ctx, args[1:], getenv, stdout, stderr)
+		case "import":
+			return runImport(ctx, args[1:], getenv, stdout, stderr)
 		case "user":
 			if len(args) > 1 && args[1] == "add" {
 				return runUserAdd(ctx, args[2:], getenv, stdin, stdout, stderr)

@@ -195,16 +195,22 @@ func (s *Store) communities(ctx context.Context, q string, args ...any) ([]Commu
 // of their department, those whose posts carry their expertise tags, and
 // those joined by people of the same department, ranked by that evidence.
 func (s *Store) SuggestedCommunities(ctx context.Context, v Viewer, limit int) ([]Community, error) {
+	// The two counts are each made once, grouped by community, and joined:
+	// counted per community in the ORDER BY they read every post of every
+	// community, a second at 100,000 posts (docs/benchmarks.md).
 	q := `SELECT ` + communityCols + communityFrom() + `
 		JOIN people me ON me.id = $1
+		LEFT JOIN (SELECT p.community_id AS community_id, COUNT(*) AS n
+		           FROM person_expertise pe JOIN post_tags pt ON pt.tag = pe.tag JOIN posts p ON p.id = pt.post_id
+		           WHERE pe.person_id = $1 AND p.deleted_at IS NULL GROUP BY p.community_id) ex ON ex.community_id = c.id
+		LEFT JOIN (SELECT m2.community_id AS community_id, COUNT(*) AS n
+		           FROM people me2 JOIN people o ON o.department = me2.department AND o.id <> me2.id JOIN memberships m2 ON m2.person_id = o.id
+		           WHERE me2.id = $1 AND me2.department <> '' GROUP BY m2.community_id) dep ON dep.community_id = c.id
 		WHERE c.visibility <> 'secret'
 		  AND NOT EXISTS (SELECT 1 FROM memberships mm WHERE mm.community_id = c.id AND mm.person_id = $1)
 		ORDER BY
 		  (CASE WHEN c.kind = 'department' AND me.department <> '' AND (LOWER(c.name) = LOWER(me.department) OR LOWER(c.name) LIKE LOWER(me.department) || ' %') THEN 100 ELSE 0 END)
-		  + 5 * (SELECT COUNT(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id JOIN person_expertise pe ON pe.tag = pt.tag AND pe.person_id = $1
-		         WHERE p.community_id = c.id AND p.deleted_at IS NULL)
-		  + 10 * (SELECT COUNT(*) FROM memberships m2 JOIN people o ON o.id = m2.person_id
-		         WHERE m2.community_id = c.id AND o.department = me.department AND me.department <> '' AND o.id <> me.id) DESC,
+		  + 5 * COALESCE(ex.n, 0) + 10 * COALESCE(dep.n, 0) DESC,
 		  c.member_count DESC, c.name
 		LIMIT $2`
 	return s.communities(ctx, q, v.ID, limit)
