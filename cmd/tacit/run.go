@@ -87,6 +87,12 @@ func openStore(ctx context.Context, cfg config.Config, migrate bool) (*store.Sto
 			return nil, err
 		}
 	}
+	// Posts written before the search index existed get their rows; one
+	// query when none is missing.
+	if _, err := s.Reindex(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

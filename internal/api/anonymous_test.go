@@ -38,6 +38,10 @@ func TestAnonymousAuthorNeverAppears(t *testing.T) {
 		"/api/v1/tags/karriar/posts",
 		"/api/v1/people/{{anon_id}}/posts",
 		"/api/v1/people/{{member_id}}/posts",
+		"/api/v1/search?q=pinsamt",
+		"/api/v1/search?q=tag:lon",
+		"/api/v1/search?q=author:astrid",
+		"/api/v1/search?q=astrid",
 	}
 	for _, as := range []string{"member", "mod", "owner", "outsider", "admin-admin"} {
 		for _, url := range reads {

@@ -57,6 +57,7 @@ func (a *API) table() []route {
 		{"POST /api/v1/posts/{id}/status", scopeWrite, a.ideaStatus},
 
 		{"GET /api/v1/feed", scopeRead, a.feed},
+		{"GET /api/v1/search", scopeRead, a.search},
 		{"GET /api/v1/tags/{tag}/posts", scopeRead, a.tagPosts},
 		{"GET /api/v1/people/{id}", scopeRead, a.personGet},
 		{"GET /api/v1/people/{id}/posts", scopeRead, a.personPosts},

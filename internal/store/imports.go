@@ -172,6 +172,9 @@ func (s *Store) ImportPost(ctx context.Context, ref ExternalRef, np NewPost) (id
 		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
 			return err
 		}
+		if err := s.indexPost(ctx, tx, id); err != nil {
+			return err
+		}
 		created = true
 		return record(ctx, tx, ref, ImportedPost, id)
 	})
@@ -220,6 +223,9 @@ func (s *Store) ImportReply(ctx context.Context, ref ExternalRef, nr NewReply) (
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
+		}
+		if err := s.indexPost(ctx, tx, nr.PostID); err != nil {
+			return err
 		}
 		created = true
 		return record(ctx, tx, ref, nr.Kind, id)

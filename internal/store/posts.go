@@ -144,6 +144,9 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
 			return err
 		}
+		if err := s.indexPost(ctx, tx, id); err != nil {
+			return err
+		}
 		return follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
 	})
 	return id, err
@@ -226,7 +229,10 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 			e.Title, e.Body, markdown.Render(e.Body), markdown.Excerpt(e.Body, 240), now(), id); err != nil {
 			return err
 		}
-		return setTags(ctx, tx, id, e.Tags)
+		if err := setTags(ctx, tx, id, e.Tags); err != nil {
+			return err
+		}
+		return s.indexPost(ctx, tx, id)
 	})
 }
 
@@ -262,6 +268,9 @@ func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator b
 			return ErrNotFound // deleted concurrently; uncount it once
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count - 1 WHERE id = $1`, communityID); err != nil {
+			return err
+		}
+		if err := s.indexPost(ctx, tx, id); err != nil { // removes its row
 			return err
 		}
 		if byModerator {

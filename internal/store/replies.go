@@ -82,6 +82,9 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
+		if err := s.indexPost(ctx, tx, nr.PostID); err != nil {
+			return err
+		}
 		return follow(ctx, tx, nr.AuthorID, FollowPost, itoa(nr.PostID))
 	})
 	return id, err
@@ -187,9 +190,11 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 			postID, id, editorID, old, now()); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
-			body, markdown.Render(body), now(), id)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
+			body, markdown.Render(body), now(), id); err != nil {
+			return err
+		}
+		return s.indexPost(ctx, tx, postID)
 	})
 }
 
@@ -214,6 +219,9 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` - 1,
 			accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2`, id, postID); err != nil {
+			return err
+		}
+		if err := s.indexPost(ctx, tx, postID); err != nil {
 			return err
 		}
 		if byModerator {

@@ -58,6 +58,7 @@ func (w *Web) routes() []route {
 		{"POST /r/{id}/edit", in(w.replyEdit)},
 		{"POST /r/{id}/delete", in(w.replyDelete)},
 
+		{"GET /search", in(w.search)},
 		{"GET /t/{tag}", in(w.tagShow)},
 		{"POST /t/{tag}/follow", in(w.tagFollow)},
 		{"GET /u/{id}", in(w.profile)},

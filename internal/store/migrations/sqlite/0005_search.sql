@@ -5,9 +5,5 @@
 -- contentless: it holds the index alone, and the rowid is the post id.
 -- Posts that existed before this migration are indexed by Store.Reindex when
 -- the server starts.
-CREATE VIRTUAL TABLE post_search USING fts5(
-    terms,
-    content = '',
-    contentless_delete = 1,
-    tokenize = "unicode61 remove_diacritics 0"
-);
+CREATE VIRTUAL TABLE post_search USING fts5(terms, content='', contentless_delete=1,
+    tokenize="unicode61 remove_diacritics 0");

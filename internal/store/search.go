@@ -1,0 +1,437 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tacit-org/tacit/internal/search"
+)
+
+// The search index (migration 0005) holds one row per live post: the terms
+// of its title, body, tags and live answers and comments, analysed in Go by
+// package search so that both databases index the same terms. The row is
+// written in the same transaction as every change to that text, so search
+// never finds what was deleted or misses what was written.
+//
+// The engines differ only here, at one named seam: how a row is keyed (FTS5
+// rowid or a post_id column) and how a query matches and ranks.
+
+// searchKey is the column of post_search that holds the post id.
+func (s *Store) searchKey() string {
+	if s.dialect == Postgres {
+		return "post_id"
+	}
+	return "rowid"
+}
+
+// searchMatches is a subquery of the posts whose index row matches the
+// query bound at param, with their text relevance rel (higher is better):
+// BM25 on SQLite (bm25() is negative, better is lower), cover density
+// normalised by the log of the length on PostgreSQL.
+func (s *Store) searchMatches(param string) string {
+	if s.dialect == Postgres {
+		return `SELECT post_id, CAST(ts_rank_cd(tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
+			FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `)`
+	}
+	return `SELECT rowid AS post_id, -bm25(post_search) AS rel FROM post_search WHERE post_search MATCH ` + param
+}
+
+// searchMatch renders the text of q for this store's engine ("" when it has none).
+func (s *Store) searchMatch(q search.Query) string {
+	if s.dialect == Postgres {
+		return q.TSQuery()
+	}
+	return q.FTS5()
+}
+
+// maxIndexedText bounds the bytes of body, answers and comments analysed
+// for one post, so that one enormous thread cannot make every later answer
+// to it slow, nor outgrow PostgreSQL's limit on a tsvector (1 MB).
+const maxIndexedText = 256 << 10
+
+// indexPost writes the search row of a post from what is stored now, in
+// the caller's transaction: the post's title (weighted by IndexText), body
+// and tags, and the bodies of its live answers and comments. A deleted or
+// missing post loses its row. Authors are never indexed, so an anonymous
+// post cannot be found by its author's name.
+func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM post_search WHERE `+s.searchKey()+` = $1`, postID); err != nil {
+		return fmt.Errorf("store: unindex post %d: %w", postID, err)
+	}
+	var title, body, lang string
+	err := tx.QueryRowContext(ctx, `SELECT title, body, language FROM posts WHERE id = $1 AND deleted_at IS NULL`, postID).Scan(&title, &body, &lang)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(body)
+	rows, err := tx.QueryContext(ctx, `SELECT body FROM replies WHERE post_id = $1 AND deleted_at IS NULL ORDER BY id`, postID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var reply string
+		if err := rows.Scan(&reply); err != nil {
+			rows.Close()
+			return err
+		}
+		if b.Len() < maxIndexedText {
+			b.WriteString("\n\n")
+			b.WriteString(reply)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	text := b.String()
+	if len(text) > maxIndexedText {
+		text = strings.ToValidUTF8(text[:maxIndexedText], "")
+	}
+	tags, err := tagsTx(ctx, tx, postID)
+	if err != nil {
+		return err
+	}
+	if len(tags) > 0 {
+		text += "\n\n" + strings.Join(tags, " ")
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO post_search (`+s.searchKey()+`, terms) VALUES ($1, $2)`,
+		postID, search.IndexText(title, text, lang))
+	if err != nil {
+		return fmt.Errorf("store: index post %d: %w", postID, err)
+	}
+	return nil
+}
+
+// Reindex writes the search row of every live post that has none, such as
+// the posts written before the index existed (migration 0005), and returns
+// how many it wrote. Rows exist only for live posts (indexPost keeps it so),
+// so equal counts mean nothing is missing: that one query is all it costs
+// when the index is complete, as it is on every start but the first.
+func (s *Store) Reindex(ctx context.Context) (int, error) {
+	var missing bool
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL) <> (SELECT COUNT(*) FROM post_search)`).Scan(&missing)
+	if err != nil {
+		return 0, fmt.Errorf("store: reindex: %w", err)
+	}
+	n := 0
+	var after int64
+	for missing {
+		var ids []int64
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT p.id FROM posts p WHERE p.id > $1 AND p.deleted_at IS NULL
+				AND NOT EXISTS (SELECT 1 FROM post_search x WHERE x.`+s.searchKey()+` = p.id) ORDER BY p.id LIMIT 200`, after)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := s.indexPost(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, fmt.Errorf("store: reindex: %w", err)
+		}
+		n += len(ids)
+		if len(ids) == 0 {
+			break
+		}
+		after = ids[len(ids)-1]
+	}
+	return n, nil
+}
+
+// MaxSearchPage is the last page of results Search returns; later pages are empty.
+const MaxSearchPage = 500
+
+// SearchResult is one page of search results.
+type SearchResult struct {
+	Hits  []SearchHit
+	Total int64 // every match the viewer may see, on all pages
+	Page  int   // this page, from 1
+	Limit int   // results per page
+}
+
+// Pages is how many pages of results there are.
+func (r SearchResult) Pages() int {
+	if r.Limit <= 0 || r.Total == 0 {
+		return 0
+	}
+	return int(min((r.Total+int64(r.Limit)-1)/int64(r.Limit), MaxSearchPage))
+}
+
+// SearchHit is a post that matched, as the viewer may see it, with its text.
+type SearchHit struct {
+	Post
+	// Text is the plain text of the post's body and of its live answers and
+	// comments, in that order, for search.Snippet. It names no author.
+	Text string `json:"-"`
+}
+
+// maxHitText bounds the text of a hit that Snippet reads.
+const maxHitText = 16 << 10
+
+// Search returns one page of the posts the viewer may read that match q,
+// with the total. Permission, deletion and the filters of q are in the
+// WHERE clause, applied to every match before ranking and paging, so pages
+// are full and totals count nothing the viewer may not see (DESIGN §3).
+//
+// With text, posts are ranked by relevance blended with knowledge signals
+// (see searchScore); without (only filters), they are listed by latest
+// activity, like a feed.
+func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limit int) (SearchResult, error) {
+	limit = min(max(limit, 1), 100)
+	page = min(max(page, 1), MaxSearchPage+1)
+	res := SearchResult{Hits: []SearchHit{}, Page: page, Limit: limit}
+
+	args := []any{v.ID}
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	match := s.searchMatch(q)
+	readable := visibleTo("c", "$1")
+	if len(q.Communities) > 0 {
+		readable += " AND c.slug IN (" + list(q.Communities, arg) + ")"
+	}
+	// With text, the unary + keeps SQLite from reaching the posts through
+	// their community index and probing the matches for each: the index
+	// finds the posts first, and each is then read by its id.
+	community := "p.community_id"
+	if match != "" {
+		community = "+p.community_id"
+	}
+	where := []string{"p.deleted_at IS NULL", community + " IN (SELECT c.id FROM communities c WHERE " + readable + ")"}
+	for _, tag := range q.Tags {
+		where = append(where, "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = "+arg(tag)+")")
+	}
+	if len(q.Types) > 0 {
+		where = append(where, "p.type IN ("+list(q.Types, arg)+")")
+	}
+	if q.Answered != nil {
+		if *q.Answered {
+			where = append(where, "p.type = 'question' AND p.answer_count > 0")
+		} else {
+			where = append(where, "p.type = 'question' AND p.answer_count = 0")
+		}
+	}
+	if len(q.Authors) > 0 {
+		where = append(where, "NOT p.anonymous AND p.author_id IN (SELECT a.id FROM people a WHERE "+authorMatch(q.Authors, arg)+")")
+	}
+	if match == "" && len(q.Exclude) > 0 {
+		// Only exclusions: list by the filters, leaving out what they match.
+		ex := search.Query{MatchAny: true}
+		for _, t := range q.Exclude {
+			ex.Groups = append(ex.Groups, search.Group{t})
+		}
+		if m := s.searchMatch(ex); m != "" {
+			where = append(where, "p.id NOT IN (SELECT post_id FROM ("+s.searchMatches(arg(m))+") x)")
+		}
+	}
+
+	with, from := "WITH ", " FROM posts p"
+	if match != "" {
+		// MATCH first, join after: the index finds the posts, then each is
+		// checked and ranked.
+		with = "WITH m AS MATERIALIZED (" + s.searchMatches(arg(match)) + "), "
+		from = " FROM m JOIN posts p ON p.id = m.post_id"
+	}
+	matches := with + "hits AS (SELECT p.id"
+	cond := from + " WHERE " + strings.Join(where, " AND ")
+	count := func() error {
+		err := s.r.QueryRowContext(ctx, matches+cond+") SELECT COUNT(*) FROM hits", args...).Scan(&res.Total)
+		if err != nil {
+			return fmt.Errorf("store: search count: %w", err)
+		}
+		return nil
+	}
+	if page > MaxSearchPage {
+		return res, count()
+	}
+
+	// The count of every match rides along with the page (COUNT(*) OVER ()
+	// is taken before LIMIT): one pass over the matches, which are all
+	// ranked or sorted anyway. Only the page's rows are joined for display.
+	base := len(args)
+	score := "p.activity_at"
+	if match != "" {
+		score = searchScore("m.rel", arg(now()))
+	}
+	query := matches + ", " + score + " AS score, COUNT(*) OVER () AS total" + cond +
+		" ORDER BY score DESC, p.id DESC LIMIT " + arg(limit) + " OFFSET " + arg(int64(page-1)*int64(limit)) + ")" +
+		" SELECT " + postCols + ", h.total" + postFrom + " JOIN hits h ON h.id = p.id ORDER BY h.score DESC, h.id DESC"
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return res, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h SearchHit
+		h.Post, err = scanPost(rows, &res.Total)
+		if err != nil {
+			return res, fmt.Errorf("store: search: %w", err)
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("store: search: %w", err)
+	}
+	rows.Close()
+	if len(res.Hits) == 0 && page > 1 {
+		// Past the last page no row carries the count. The score and paging
+		// arguments were bound last; the count leaves them off.
+		args = args[:base]
+		if err := count(); err != nil {
+			return res, err
+		}
+	}
+	if err := s.fillHitText(ctx, res.Hits); err != nil {
+		return res, err
+	}
+	posts := make([]*Post, len(res.Hits))
+	for i := range res.Hits {
+		posts[i] = &res.Hits[i].Post
+	}
+	return res, s.fillTags(ctx, posts)
+}
+
+// searchScore blends the text relevance rel with what the organisation
+// knows about a post:
+//
+//	score = rel × (1 + 0.3·accepted + 0.3·h/(h+3) + 0.2·v/(v+5) + 0.3·f)
+//
+// accepted is 1 when the question has an accepted answer; h counts "helped
+// me" reactions and v idea votes (none below zero); f is the freshness of
+// the latest activity, 1/(1 + age/180 days), 1 today and ½ after half a
+// year. Each signal saturates, so none can outweigh the text: the best-kept,
+// freshest post gets at most 2.1 times its relevance. Because the factor
+// multiplies, the engines' differently scaled relevance (BM25 on SQLite,
+// ts_rank_cd on PostgreSQL) never changes how the signals weigh against each
+// other: the same SQL blends both the same way. nowParam is the time of the
+// query in milliseconds.
+func searchScore(rel, nowParam string) string {
+	return rel + ` * (1.0
+		+ 0.3 * (CASE WHEN p.accepted_answer_id IS NULL THEN 0 ELSE 1 END)
+		+ 0.3 * p.helped_count / (p.helped_count + 3.0)
+		+ 0.2 * (CASE WHEN p.vote_count > 0 THEN p.vote_count / (p.vote_count + 5.0) ELSE 0 END)
+		+ 0.3 / (1.0 + (CASE WHEN p.activity_at < ` + nowParam + ` THEN (` + nowParam + ` - p.activity_at) / 15552000000.0 ELSE 0 END)))`
+}
+
+// list binds each value and returns the placeholders, comma-separated.
+func list(vals []string, arg func(any) string) string {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		ph[i] = arg(v)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// authorMatch is the condition on people a for an author: filter: the
+// e-mail address, or the start of the name or of any word in it, ignoring
+// case ("anna", "berg", "Anna Berg"). SQLite's LOWER folds only ASCII, so
+// the value is also tried with capitals as names are written ("åsa" →
+// "Åsa"). The caller keeps anonymous posts out.
+func authorMatch(authors []string, arg func(any) string) string {
+	var ors []string
+	for _, name := range authors {
+		low := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if low == "" {
+			continue
+		}
+		ors = append(ors, "a.email = "+arg(NormalizeEmail(low)))
+		for _, form := range []string{low, capitalise(low)} {
+			p := likePrefix(form)
+			ors = append(ors, "LOWER(a.name) LIKE "+arg(p)+` ESCAPE '\'`, "LOWER(a.name) LIKE "+arg("% "+p)+` ESCAPE '\'`,
+				"a.name LIKE "+arg(p)+` ESCAPE '\'`, "a.name LIKE "+arg("% "+p)+` ESCAPE '\'`)
+		}
+	}
+	if len(ors) == 0 {
+		return "1 = 0"
+	}
+	return "(" + strings.Join(ors, " OR ") + ")"
+}
+
+// capitalise upper-cases the first letter of every word.
+func capitalise(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// plainText turns sanitised HTML from package markdown into text.
+func plainText(h string) string {
+	return html.UnescapeString(htmlTag.ReplaceAllString(h, " "))
+}
+
+// fillHitText loads the text of each hit: its rendered body, then its live
+// answers and comments, as plain text.
+func (s *Store) fillHitText(ctx context.Context, hits []SearchHit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	byID := map[int64]*strings.Builder{}
+	for i, h := range hits {
+		ids[i] = strconv.FormatInt(h.ID, 10)
+		byID[h.ID] = &strings.Builder{}
+	}
+	in := strings.Join(ids, ",") // integers formatted here, never user text
+	rows, err := s.r.QueryContext(ctx, `SELECT id, 0, body_html FROM posts WHERE id IN (`+in+`)
+		UNION ALL SELECT post_id, id, body_html FROM replies WHERE post_id IN (`+in+`) AND deleted_at IS NULL
+		ORDER BY 1, 2`)
+	if err != nil {
+		return fmt.Errorf("store: search text: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var postID, replyID int64
+		var body string
+		if err := rows.Scan(&postID, &replyID, &body); err != nil {
+			return err
+		}
+		if b := byID[postID]; b != nil && b.Len() < maxHitText {
+			b.WriteString(plainText(body))
+			b.WriteString("\n\n")
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range hits {
+		t := byID[hits[i].ID].String()
+		if len(t) > maxHitText {
+			t = strings.ToValidUTF8(t[:maxHitText], "")
+		}
+		hits[i].Text = strings.TrimSpace(t)
+	}
+	return nil
+}
