@@ -56,10 +56,7 @@ func (w *Web) communityShow(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.Feed.EmptyKey = "community.empty"
-		if d.Tags, err = w.store.PopularTags(r.Context(), viewer(r), c.ID, 10); err != nil {
-			w.serverError(rw, r, err)
-			return
-		}
+		d.Tags = feedTags(d.Feed.Posts, 10)
 		members, err := w.store.Members(r.Context(), c.ID, 50)
 		if err != nil {
 			w.serverError(rw, r, err)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/tacit-org/tacit/internal/store"
@@ -41,6 +42,31 @@ func (w *Web) loadFeed(r *http.Request, f store.PostFilter, base string) (feed, 
 		fd.NextURL = r.URL.Path + "?" + v.Encode()
 	}
 	return fd, nil
+}
+
+// feedTags counts the tags of the posts on a feed page, most used first.
+// Sidebars show these instead of counting tags over every post on each
+// request, which took a second at 100,000 posts (docs/benchmarks.md).
+func feedTags(posts []store.Post, limit int) []store.Tag {
+	counts := map[string]int64{}
+	var order []string
+	for _, p := range posts {
+		for _, t := range p.Tags {
+			if counts[t] == 0 {
+				order = append(order, t)
+			}
+			counts[t]++
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
+	if len(order) > limit {
+		order = order[:limit]
+	}
+	tags := make([]store.Tag, len(order))
+	for i, t := range order {
+		tags[i] = store.Tag{Name: t, Count: counts[t]}
+	}
+	return tags
 }
 
 func parseID(s string) (int64, bool) {

@@ -10,7 +10,6 @@ type homeData struct {
 	Feed       feed
 	HelpWanted []store.Post
 	Mine       []store.Community
-	Suggested  []store.Community
 	Tags       []store.Tag
 }
 
@@ -31,13 +30,6 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
-	if d.Suggested, err = w.store.SuggestedCommunities(ctx, v, 3); err != nil {
-		w.serverError(rw, r, err)
-		return
-	}
-	if d.Tags, err = w.store.PopularTags(ctx, v, 0, 12); err != nil {
-		w.serverError(rw, r, err)
-		return
-	}
+	d.Tags = feedTags(fd.Posts, 12)
 	w.render(rw, r, http.StatusOK, "home", w.newPage(r, "home.title", d))
 }
