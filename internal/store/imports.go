@@ -206,25 +206,7 @@ func (s *Store) ImportReply(ctx context.Context, ref ExternalRef, nr NewReply) (
 			nr.PostID, parent = postID, nr.ParentID
 		}
 		t := importTime(nr.CreatedAt)
-		err = tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-			nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), t).Scan(&id)
-		if err != nil {
-			return err
-		}
-		counter := "comment_count"
-		if nr.Kind == ReplyAnswer {
-			counter = "answer_count"
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
-			WHERE id = $2 AND deleted_at IS NULL`, t, nr.PostID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		if err := s.indexPost(ctx, tx, nr.PostID); err != nil {
+		if id, err = s.insertReply(ctx, tx, nr, parent, t); err != nil {
 			return err
 		}
 		created = true

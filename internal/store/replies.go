@@ -64,30 +64,39 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 			}
 			parent = nr.ParentID
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-			nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), t).Scan(&id)
-		if err != nil {
-			return err
-		}
-		counter := "comment_count"
-		if nr.Kind == ReplyAnswer {
-			counter = "answer_count"
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
-			WHERE id = $2 AND deleted_at IS NULL`, t, nr.PostID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		if err := s.indexPost(ctx, tx, nr.PostID); err != nil {
+		var err error
+		if id, err = s.insertReply(ctx, tx, nr, parent, t); err != nil {
 			return err
 		}
 		return follow(ctx, tx, nr.AuthorID, FollowPost, itoa(nr.PostID))
 	})
 	return id, err
+}
+
+// insertReply writes a reply row, counts it on its live post, moves the post
+// up in feeds and re-indexes it: the part of a reply that every way of
+// creating one (people, the importer) shares.
+func (s *Store) insertReply(ctx context.Context, tx *sql.Tx, nr NewReply, parent any, at int64) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+		nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), at).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	counter := "comment_count"
+	if nr.Kind == ReplyAnswer {
+		counter = "answer_count"
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
+		WHERE id = $2 AND deleted_at IS NULL`, at, nr.PostID)
+	if err != nil {
+		return 0, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, ErrNotFound
+	}
+	return id, s.indexPost(ctx, tx, nr.PostID)
 }
 
 // Replies returns the answers (accepted first, then by "helped me" and age)
