@@ -13,6 +13,7 @@ import (
 	"github.com/tacit-org/tacit/internal/api"
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
+	"github.com/tacit-org/tacit/internal/jobs"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
 )
@@ -191,6 +192,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}()
 
+	// Durable background jobs (mail, digests, media); each feature adds its kinds in jobKinds.
+	runner := jobs.New(s, log, jobKinds(cfg, s, log))
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runner.Run(workCtx, 2) }()
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	where := "SQLite in " + cfg.DataDir
@@ -216,6 +222,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	stopWork()
 	<-workDone
+	<-jobsDone
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil
 	}

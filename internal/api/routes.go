@@ -25,6 +25,15 @@ const (
 
 // table is the API: every route, once. Routes() and the handler both read it.
 func (a *API) table() []route {
+	rs := a.coreTable()
+	// Each feature keeps its routes in its own file (routes_<feature>.go).
+	for _, more := range [][]route{a.searchTable(), a.moderationTable(), a.participationTable(), a.mediaTable()} {
+		rs = append(rs, more...)
+	}
+	return rs
+}
+
+func (a *API) coreTable() []route {
 	return []route{
 		{"GET /api/v1/openapi.json", scopePublic, a.openAPI},
 

@@ -36,8 +36,10 @@ func init() {
 	bundle = goi18n.NewBundle(language.Swedish)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	for _, lang := range Languages {
-		if _, err := bundle.LoadMessageFileFS(locales, "locales/"+lang+".json"); err != nil {
-			panic("i18n: " + err.Error())
+		for _, name := range files(lang) {
+			if _, err := bundle.LoadMessageFileFS(locales, name); err != nil {
+				panic("i18n: " + err.Error())
+			}
 		}
 		localizers[lang] = goi18n.NewLocalizer(bundle, lang)
 		printers[lang] = message.NewPrinter(language.Make(lang))
@@ -141,13 +143,22 @@ func Date(lang string, t time.Time) string {
 // Keys returns the message ids of lang, sorted; tests use it to check that
 // both languages say everything.
 func Keys(lang string) ([]string, error) {
-	b, err := fs.ReadFile(locales, "locales/"+lang+".json")
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+	m := map[string]any{}
+	for _, name := range files(lang) {
+		b, err := fs.ReadFile(locales, name)
+		if err != nil {
+			return nil, err
+		}
+		var part map[string]any
+		if err := json.Unmarshal(b, &part); err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("i18n: %s: message %q is defined twice", name, k)
+			}
+			m[k] = v
+		}
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -155,6 +166,14 @@ func Keys(lang string) ([]string, error) {
 	}
 	sort.Strings(keys)
 	return keys, nil
+}
+
+// files lists the message files of lang: locales/sv.json holds the core, and
+// each feature may keep its own, named like locales/search.sv.json.
+func files(lang string) []string {
+	out := []string{"locales/" + lang + ".json"}
+	more, _ := fs.Glob(locales, "locales/*."+lang+".json")
+	return append(out, more...)
 }
 
 // Has reports whether id is a message of lang.

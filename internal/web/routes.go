@@ -13,6 +13,15 @@ type route struct {
 }
 
 func (w *Web) routes() []route {
+	rs := w.coreRoutes()
+	// Each feature keeps its routes in its own file (routes_<feature>.go).
+	for _, more := range [][]route{w.searchRoutes(), w.moderationRoutes(), w.participationRoutes(), w.mediaRoutes()} {
+		rs = append(rs, more...)
+	}
+	return rs
+}
+
+func (w *Web) coreRoutes() []route {
 	in, admin := w.signedIn, w.adminOnly
 	return []route{
 		{"GET /{$}", in(w.home)},

@@ -1,0 +1,16 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/tacit-org/tacit/internal/config"
+	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/store"
+)
+
+// jobKinds lists the background job kinds the server runs. Each feature that
+// enqueues jobs (mail, digests, media processing) registers its kinds here.
+func jobKinds(cfg config.Config, s *store.Store, log *slog.Logger) map[string]jobs.Kind {
+	kinds := map[string]jobs.Kind{}
+	return kinds
+}

@@ -1,0 +1,6 @@
+package api
+
+// participationTable holds the API routes of notifications, mail, follows and feeds.
+func (a *API) participationTable() []route {
+	return nil
+}

@@ -1,0 +1,6 @@
+package web
+
+// mediaRoutes are the pages of uploads and media.
+func (w *Web) mediaRoutes() []route {
+	return nil
+}
