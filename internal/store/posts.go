@@ -433,15 +433,18 @@ func (s *Store) postList(ctx context.Context, q string, args ...any) ([]Post, er
 // HelpWanted returns unanswered questions in the viewer's communities that
 // match their expertise first, then the newest, excluding their own.
 func (s *Store) HelpWanted(ctx context.Context, v Viewer, limit int) ([]Post, error) {
-	// Only the 200 newest unanswered questions of the viewer's communities
-	// are ranked: ranking them all took half a second at 100,000 posts.
+	// Only the 100 newest unanswered questions of the viewer's communities
+	// are ranked: ranking them all took half a second at 100,000 posts. They
+	// are found and ranked from index posts_open_questions alone; only the
+	// few that win are read whole, and ranked again for their order.
+	expertise := `(SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = %s.id)`
 	q := `SELECT ` + postCols + postFrom + `
-		WHERE p.id IN (SELECT q.id FROM posts q
+		WHERE p.id IN (SELECT c.id FROM (SELECT q.id, q.activity_at FROM posts q
 		    WHERE q.deleted_at IS NULL AND q.type = 'question' AND q.answer_count = 0 AND q.author_id <> $1
 		      AND q.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
-		    ORDER BY q.activity_at DESC LIMIT 200)
-		ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = p.id) DESC,
-		  p.activity_at DESC, p.id DESC LIMIT $2`
+		    ORDER BY q.activity_at DESC LIMIT 100) c
+		  ORDER BY ` + fmt.Sprintf(expertise, "c") + ` DESC, c.activity_at DESC, c.id DESC LIMIT $2)
+		ORDER BY ` + fmt.Sprintf(expertise, "p") + ` DESC, p.activity_at DESC, p.id DESC`
 	return s.postList(ctx, q, v.ID, limit)
 }
 

@@ -39,8 +39,8 @@ const (
 
 // Store is the only way Tacit reads and writes its data.
 type Store struct {
-	w       *sql.DB // the writer: one connection on SQLite
-	r       *sql.DB // readers: a pool; the same as w on PostgreSQL
+	w       *pool // the writer: one connection on SQLite
+	r       *pool // readers: a pool; the same as w on PostgreSQL
 	dialect Dialect
 }
 
@@ -82,7 +82,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &Store{w: w, r: r, dialect: SQLite}, nil
+	return &Store{w: newPool(w, true), r: newPool(r, true), dialect: SQLite}, nil
 }
 
 func openPostgres(ctx context.Context, url string) (*Store, error) {
@@ -97,7 +97,8 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: open postgres: %w", err)
 	}
-	return &Store{w: db, r: db, dialect: Postgres}, nil
+	p := newPool(db, false)
+	return &Store{w: p, r: p, dialect: Postgres}, nil
 }
 
 // Dialect reports which database engine the store uses.

@@ -76,7 +76,12 @@ func (w *Web) react(rw http.ResponseWriter, r *http.Request) {
 	if !ok || !w.parseForm(rw, r) {
 		return
 	}
-	kind := r.PostForm.Get("kind")
+	// The reaction forms send toggle=kind:1 (add) or kind:0 (take back) from
+	// the button pressed; kind and on as separate fields work too.
+	kind, on := r.PostForm.Get("kind"), r.PostForm.Get("on") != "0"
+	if k, state, found := strings.Cut(r.PostForm.Get("toggle"), ":"); found {
+		kind, on = k, state != "0"
+	}
 	if !slices.Contains(store.ReactionKinds, kind) {
 		w.errorPage(rw, r, http.StatusBadRequest)
 		return
@@ -89,7 +94,7 @@ func (w *Web) react(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if _, err := w.store.React(r.Context(), state(r).me.ID, post.ID, replyID, kind, r.PostForm.Get("on") != "0"); err != nil {
+	if _, err := w.store.React(r.Context(), state(r).me.ID, post.ID, replyID, kind, on); err != nil {
 		w.fail(rw, r, err)
 		return
 	}

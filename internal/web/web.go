@@ -3,6 +3,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
@@ -133,22 +135,22 @@ type page struct {
 }
 
 // T translates a message id.
-func (p page) T(id string, args ...any) string { return i18n.T(p.Lang, id, args...) }
+func (p *page) T(id string, args ...any) string { return i18n.T(p.Lang, id, args...) }
 
 // N translates a plural message for count n.
-func (p page) N(id string, n int64, args ...any) string { return i18n.N(p.Lang, id, n, args...) }
+func (p *page) N(id string, n int64, args ...any) string { return i18n.N(p.Lang, id, n, args...) }
 
 // Ago says how long ago t was.
-func (p page) Ago(t time.Time) string { return i18n.Ago(p.Lang, t, p.Now) }
+func (p *page) Ago(t time.Time) string { return i18n.Ago(p.Lang, t, p.Now) }
 
 // Date formats a date.
-func (p page) Date(t time.Time) string { return i18n.Date(p.Lang, t) }
+func (p *page) Date(t time.Time) string { return i18n.Date(p.Lang, t) }
 
 // Num formats a number.
-func (p page) Num(n int64) string { return i18n.Number(p.Lang, n) }
+func (p *page) Num(n int64) string { return i18n.Number(p.Lang, n) }
 
 // Err returns the translated error of a form field, or "".
-func (p page) Err(field string) string {
+func (p *page) Err(field string) string {
 	if id := p.Errors[field]; id != "" {
 		return i18n.T(p.Lang, id)
 	}
@@ -156,10 +158,10 @@ func (p page) Err(field string) string {
 }
 
 // Val returns what the person typed into a form field.
-func (p page) Val(field string) string { return p.Form.Get(field) }
+func (p *page) Val(field string) string { return p.Form.Get(field) }
 
 // Checked reports whether a form field has the value (for radios and checkboxes).
-func (p page) Checked(field, value string) bool {
+func (p *page) Checked(field, value string) bool {
 	for _, v := range p.Form[field] {
 		if v == value {
 			return true
@@ -187,8 +189,14 @@ func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name s
 		w.serverError(rw, r, fmt.Errorf("web: no template %q", name))
 		return
 	}
-	var buf strings.Builder
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	if err := t.ExecuteTemplate(buf, "layout", &p); err != nil {
 		w.serverError(rw, r, fmt.Errorf("web: render %s: %w", name, err))
 		return
 	}
@@ -197,8 +205,12 @@ func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name s
 	}
 	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 	rw.WriteHeader(status)
-	_, _ = rw.Write([]byte(buf.String()))
+	_, _ = rw.Write(buf.Bytes())
 }
+
+// buffers keep rendered pages' memory between requests: a post page with its
+// answers is about 70 KiB, and a new buffer each time fed the collector.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // flash remembers a message id to show on the next page.
 func (w *Web) flash(rw http.ResponseWriter, id string) {

@@ -353,6 +353,22 @@ func TestReactionCountChanges(t *testing.T) {
 	if post.Reactions.Thanks != 0 {
 		t.Fatalf("thanks = %d after withdrawing, want 0", post.Reactions.Thanks)
 	}
+
+	// The page's buttons send toggle=kind:1, and the pressed one kind:0.
+	_, page := f.do("GET", path, "dave", nil)
+	if !strings.Contains(page, `name="toggle" value="helped_me:1" aria-pressed="false"`) {
+		t.Fatalf("no helped_me button to press on the post page")
+	}
+	f.do("POST", path+"/react", "dave", url.Values{"toggle": {"helped_me:1"}})
+	_, page = f.do("GET", path, "dave", nil)
+	if !strings.Contains(page, `name="toggle" value="helped_me:0" aria-pressed="true"`) {
+		t.Fatalf("the helped_me button is not shown pressed after pressing it")
+	}
+	f.do("POST", path+"/react", "dave", url.Values{"toggle": {"helped_me:0"}})
+	post, _ = f.s.Post(context.Background(), store.Viewer{ID: f.people["dave"].ID}, f.posts["open"])
+	if post.Reactions.HelpedMe != 0 {
+		t.Fatalf("helped_me = %d after pressing twice, want 0", post.Reactions.HelpedMe)
+	}
 }
 
 func TestLanguage(t *testing.T) {
