@@ -360,6 +360,22 @@ func ParseCursor(s string) Cursor {
 // first, and the cursor of the next page (zero when this is the last).
 // Permission is part of the WHERE clause, so pages are always full and right.
 func (s *Store) Posts(ctx context.Context, v Viewer, f PostFilter, after Cursor, limit int) ([]Post, Cursor, error) {
+	q, args := postsQuery(v, f, after, limit)
+	posts, err := s.postList(ctx, q, args...)
+	if err != nil {
+		return nil, Cursor{}, err
+	}
+	var next Cursor
+	if len(posts) > limit {
+		posts = posts[:limit]
+		last := posts[len(posts)-1]
+		next = Cursor{At: last.ActivityAt.UnixMilli(), ID: last.ID}
+	}
+	return posts, next, nil
+}
+
+// postsQuery builds the feed query of Posts; tests read its plan.
+func postsQuery(v Viewer, f PostFilter, after Cursor, limit int) (string, []any) {
 	where := []string{"p.deleted_at IS NULL", visibleTo("c", "$1")}
 	args := []any{v.ID}
 	arg := func(x any) string {
@@ -393,17 +409,7 @@ func (s *Store) Posts(ctx context.Context, v Viewer, f PostFilter, after Cursor,
 	}
 	q := `SELECT ` + postCols + postFrom + ` WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY p.activity_at DESC, p.id DESC LIMIT ` + arg(limit+1)
-	posts, err := s.postList(ctx, q, args...)
-	if err != nil {
-		return nil, Cursor{}, err
-	}
-	var next Cursor
-	if len(posts) > limit {
-		posts = posts[:limit]
-		last := posts[len(posts)-1]
-		next = Cursor{At: last.ActivityAt.UnixMilli(), ID: last.ID}
-	}
-	return posts, next, nil
+	return q, args
 }
 
 func (s *Store) postList(ctx context.Context, q string, args ...any) ([]Post, error) {
