@@ -62,7 +62,7 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 	d := postData{Post: post, Community: c, CanModerate: c.CanModerate(), Reactions: store.ReactionKinds, Statuses: store.IdeaStatuses}
 	d.CanAccept = post.Type == store.TypeQuestion && (post.Mine || d.CanModerate)
 	var err error
-	if d.Answers, d.Comments, err = w.store.Replies(ctx, post.ID, post.AcceptedAnswerID); err != nil {
+	if d.Answers, d.Comments, err = w.store.Replies(ctx, viewer(r), post.ID, post.AcceptedAnswerID); err != nil {
 		w.serverError(rw, r, err)
 		return
 	}
