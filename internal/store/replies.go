@@ -102,10 +102,11 @@ func (s *Store) insertReply(ctx context.Context, tx *sql.Tx, nr NewReply, parent
 	// A held reply is not counted and does not move the post up until approved.
 	q := `UPDATE posts SET ` + replyCounter(nr.Kind) + ` = ` + replyCounter(nr.Kind) + ` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
 		WHERE id = $2 AND deleted_at IS NULL`
+	args := []any{at, nr.PostID}
 	if nr.Held {
-		q = `UPDATE posts SET updated_at = updated_at WHERE id = $2 AND deleted_at IS NULL AND $1 = $1`
+		q, args = `UPDATE posts SET updated_at = updated_at WHERE id = $1 AND deleted_at IS NULL`, args[1:]
 	}
-	res, err := tx.ExecContext(ctx, q, at, nr.PostID)
+	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
 		return 0, err
 	}
