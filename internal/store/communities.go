@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -243,9 +244,41 @@ func (s *Store) Members(ctx context.Context, communityID int64, limit int) ([]Me
 			return nil, err
 		}
 		p.Deactivated, p.CreatedAt, m.JoinedAt = deact.Valid, toTime(created), toTime(joined)
+		p.Expertise = []string{}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.fillExpertise(ctx, out)
+}
+
+// fillExpertise reads the expertise tags of the members in one query.
+func (s *Store) fillExpertise(ctx context.Context, ms []Member) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ms))
+	at := map[int64]int{}
+	for i, m := range ms {
+		ids[i], at[m.Person.ID] = itoa(m.Person.ID), i
+	}
+	// The ids are integers formatted here, never user text.
+	rows, err := s.r.QueryContext(ctx, `SELECT person_id, tag FROM person_expertise WHERE person_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tag string
+		if err := rows.Scan(&id, &tag); err != nil {
+			return err
+		}
+		p := &ms[at[id]].Person
+		p.Expertise = append(p.Expertise, tag)
+	}
+	return rows.Err()
 }
 
 // ErrNotAllowed means the action is not open to this person (for example joining a closed community directly).
