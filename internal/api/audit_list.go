@@ -33,4 +33,3 @@ func (a *API) auditList(w http.ResponseWriter, r *http.Request, c caller) {
 	}
 	writeList(w, entries, next)
 }
-

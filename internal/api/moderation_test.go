@@ -23,7 +23,7 @@ func moderationScenarios() []scenario {
 		{name: "report with read token", method: "POST", url: "/api/v1/posts/{{anon_q}}/reports", as: "member-read", wantStatus: 403, body: `{"reason":"spam"}`},
 
 		{name: "queue for the moderator", method: "GET", url: "/api/v1/communities/fragor/moderation", as: "mod", wantStatus: 200,
-			wantContains: []string{`"report_id":1,"reason":"spam","note":"Reklam","reporter_name":"Mia Medlem"`, `"post_title":"` + anonTitle + `"`, `"anonymous":true`, `"reason":"offensive"`},
+			wantContains:    []string{`"report_id":1,"reason":"spam","note":"Reklam","reporter_name":"Mia Medlem"`, `"post_title":"` + anonTitle + `"`, `"anonymous":true`, `"reason":"offensive"`},
 			wantNotContains: []string{anonName, anonEmail, anonDept}},
 		{name: "queue for a member", method: "GET", url: "/api/v1/communities/fragor/moderation", as: "member", wantStatus: 403},
 		{name: "queue where the moderator is a plain member", method: "GET", url: "/api/v1/communities/fika/moderation", as: "mod", wantStatus: 403},
@@ -73,7 +73,7 @@ func moderationScenarios() []scenario {
 		{name: "join after the ban is lifted", method: "POST", url: "/api/v1/communities/fragor/join", as: "outsider", wantStatus: 200},
 
 		{name: "audit names people and objects", method: "GET", url: "/api/v1/audit-log?action=post.hide", as: "admin-admin", wantStatus: 200,
-			wantContains: []string{`"actor_name":"Maja Moderator","action":"post.hide"`, `"object_name":"` + anonTitle + `"`, `"community_name":"Frågor utan prestige"`, `"detail":"Reklam"`},
+			wantContains:    []string{`"actor_name":"Maja Moderator","action":"post.hide"`, `"object_name":"` + anonTitle + `"`, `"community_name":"Frågor utan prestige"`, `"detail":"Reklam"`},
 			wantNotContains: []string{anonName, anonEmail}},
 		{name: "audit of member actions", method: "GET", url: "/api/v1/audit-log?action=member.&actor={{mod_id}}", as: "admin-admin", wantStatus: 200,
 			wantContains: []string{`"action":"member.unban"`, `"action":"member.ban"`, `"person_name":"Otto Utanför"`}, wantNotContains: []string{`"action":"post.`}},

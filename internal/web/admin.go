@@ -107,4 +107,3 @@ func (w *Web) adminPersonUpdate(rw http.ResponseWriter, r *http.Request) {
 	w.flash(rw, "flash.saved")
 	redirect(rw, r, "/admin/people")
 }
-

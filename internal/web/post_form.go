@@ -12,7 +12,7 @@ import (
 
 type composerData struct {
 	Community store.Community
-	Conduct   bool // the code of conduct must be accepted before this first post
+	Conduct   bool       // the code of conduct must be accepted before this first post
 	Post      store.Post // set when editing
 	Editing   bool
 	Types     []string
