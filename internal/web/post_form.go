@@ -171,7 +171,7 @@ func (w *Web) postEdit(rw http.ResponseWriter, r *http.Request) {
 	// A post published under a name stays named: turning it anonymous
 	// afterwards would not unsay who wrote it.
 	if anon && !post.Anonymous {
-		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, store.FieldErrors{"anonymous": "error.anonymous_after_publish"}))
+		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, store.FieldErrors{"form": "error.anonymous_after_publish"}))
 		return
 	}
 	if r.PostForm.Get("action") == "preview" {
