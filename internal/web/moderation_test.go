@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tacit-org/tacit/internal/store"
+	"github.com/tacit-org/tacit/internal/web"
 )
 
 func TestModerationFlow(t *testing.T) {
@@ -234,5 +236,26 @@ func TestSignInBackoff(t *testing.T) {
 	// The address waits too, whichever account it tries.
 	if resp, _ := f.do("POST", "/signin", "", url.Values{"email": {"carl@example.se"}, "password": {"x"}}); resp.StatusCode != 429 {
 		t.Errorf("another account from the same address: %d, want 429", resp.StatusCode)
+	}
+}
+
+func TestNewAccountPostingLimit(t *testing.T) {
+	t.Parallel()
+	f := newFixtureWith(t, web.Options{MaxBodyBytes: 4096, NewAccounts: store.NewAccountLimits{Age: 24 * time.Hour, PerHour: 1}})
+	open := id(f.posts["open"])
+	if resp, _ := f.do("POST", "/p/"+open+"/answers", "dave", url.Values{"body": {"Mitt första svar"}}); resp.StatusCode != 303 {
+		t.Fatalf("first answer: %d", resp.StatusCode)
+	}
+	resp, body := f.do("POST", "/p/"+open+"/answers", "dave", url.Values{"body": {"Ett andra svar"}})
+	if resp.StatusCode != 429 || !strings.Contains(body, "För många försök") {
+		t.Fatalf("second answer within the hour: %d, want 429", resp.StatusCode)
+	}
+	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err != nil || s < 1 || s > 3600 {
+		t.Errorf("Retry-After = %q, want 1–3600", resp.Header.Get("Retry-After"))
+	}
+	f.do("POST", "/c/allmant/join", "dave", url.Values{})
+	resp, _ = f.do("POST", "/c/allmant/posts", "dave", url.Values{"type": {"tip"}, "title": {"Ett tips till"}, "body": {"Text"}, "language": {"sv"}})
+	if resp.StatusCode != 429 {
+		t.Errorf("post within the hour: %d, want 429", resp.StatusCode)
 	}
 }
