@@ -162,6 +162,14 @@ func TestWatchedWordsAndConduct(t *testing.T) {
 		t.Errorf("an approved post is not readable: %d", resp.StatusCode)
 	}
 
+	// Edits are watched too.
+	resp, _ = f.do("POST", "/p/"+id(f.posts["open"])+"/answers", "bodil", url.Values{"body": {"Boka i kalendern."}})
+	_, replyID, _ := strings.Cut(resp.Header.Get("Location"), "#r")
+	resp, body = f.do("POST", "/r/"+replyID+"/edit", "bodil", url.Values{"body": {"Boka i kalendern, och testa mitt pyramidspel."}})
+	if resp.StatusCode != 400 || !strings.Contains(body, "”pyramidspel”") || !strings.Contains(body, "Boka i kalendern, och testa") {
+		t.Errorf("an edit with a blocked word: %d, want 400 naming the word with the text kept", resp.StatusCode)
+	}
+
 	// Code of conduct: shown, and required once.
 	c, err := f.s.CommunityBySlug(ctx, store.Viewer{ID: f.people["alice"].ID}, "allmant")
 	if err != nil {

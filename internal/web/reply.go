@@ -211,7 +211,12 @@ func (w *Web) replyEdit(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := strings.TrimSpace(r.PostForm.Get("body"))
-	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
+	fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes))
+	if _, err := w.watch(r, fe, "body", body); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if len(fe) > 0 {
 		p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
 		p.Form, p.Errors = r.PostForm, fe
 		w.render(rw, r, http.StatusBadRequest, "reply_edit", p)
