@@ -163,6 +163,10 @@ type QueueItem struct {
 // maxQueue bounds a queue page; a community with more waiting has bigger problems.
 const maxQueue = 200
 
+// maxQueueBody is how much of the reported text the queue shows; the whole
+// text is a link away.
+const maxQueueBody = 1000
+
 // ModerationQueue lists a community's open reports, oldest first, with the
 // reported content, then its held posts and replies. Anonymous authors stay
 // anonymous here too.
@@ -192,6 +196,9 @@ func (s *Store) ModerationQueue(ctx context.Context, v Viewer, communityID int64
 				return err
 			}
 			it.CreatedAt = toTime(c)
+			if len(it.Body) > maxQueueBody {
+				it.Body = truncate(it.Body, maxQueueBody) + "…"
+			}
 			out = append(out, it)
 		}
 		return rows.Err()
