@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Moderation states of a post or reply.
@@ -196,7 +197,7 @@ func (s *Store) ModerationQueue(ctx context.Context, v Viewer, communityID int64
 				return err
 			}
 			it.CreatedAt = toTime(c)
-			if len(it.Body) > maxQueueBody {
+			if utf8.RuneCountInString(it.Body) > maxQueueBody {
 				it.Body = truncate(it.Body, maxQueueBody) + "…"
 			}
 			out = append(out, it)
