@@ -181,10 +181,13 @@ func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error
 	return nil
 }
 
-// Post returns one post with its body, if the viewer may read it.
+// Post returns one post with its body, if the viewer may read it. Hidden
+// and held posts are read by the community's moderators (and held ones by
+// their author); organisation admins, who may moderate any community they
+// may read, read them too, marked.
 func (s *Store) Post(ctx context.Context, v Viewer, id int64) (Post, error) {
 	row := s.r.QueryRowContext(ctx, `SELECT `+postCols+`, p.body, p.body_html`+postFrom+`
-		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` AND `+moderationVisible("p", "$1"), v.ID, id)
+		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` AND (`+moderationVisible("p", "$1")+` OR $3)`, v.ID, id, v.Admin)
 	var body, bodyHTML string
 	p, err := scanPost(row, &body, &bodyHTML)
 	if err != nil {

@@ -127,8 +127,9 @@ func replyCounter(kind string) string {
 // Replies returns the answers (accepted first, then by "helped me" and age)
 // with their comments, and the comments on the post itself, as the viewer
 // may see them: hidden replies only for the community's moderators, held
-// ones for their author too. Callers must have read the post through Post,
-// which checks the viewer.
+// ones for their author too; organisation admins, who may moderate where
+// they may read, see them all. Callers must have read the post through
+// Post, which checks the viewer.
 //
 // The asker of an anonymous question stays anonymous in the thread: their
 // own answers and comments there carry no trace of them, for every reader;
@@ -142,7 +143,7 @@ func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64)
 		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at,
 		r.author_id = $2, r.moderation
 		FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id
-		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND `+moderationVisibleReply("r", "p", "$2")+` ORDER BY r.id`, postID, v.ID)
+		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND (`+moderationVisibleReply("r", "p", "$2")+` OR $3) ORDER BY r.id`, postID, v.ID, v.Admin)
 	if err != nil {
 		return nil, nil, err
 	}
