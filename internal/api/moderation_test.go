@@ -130,3 +130,16 @@ func TestNewAccountLimits(t *testing.T) {
 		t.Errorf("first answer of a new account: status %d, want 201; body %s", rec.Code, rec.Body)
 	}
 }
+
+func TestMemberListShowsExpertise(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{})
+	mia := f.people["member"]
+	if err := f.s.UpdateProfile(t.Context(), mia.ID, store.Profile{Name: mia.Name, Department: mia.Department, Language: "sv", Expertise: []string{"crm", "offerter"}}); err != nil {
+		t.Fatal(err)
+	}
+	f.run(t, []scenario{
+		{name: "members with expertise", method: "GET", url: "/api/v1/communities/fika/members", as: "owner", wantStatus: 200,
+			wantContains: []string{`"name":"Mia Medlem"`, `"expertise":["crm","offerter"]`}},
+	}, nil)
+}
