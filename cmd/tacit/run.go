@@ -138,7 +138,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 
 	views := &store.Views{}
-	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts}
+	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
 		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts})
 	if err != nil {

@@ -651,6 +651,29 @@ func words(s string) []string {
 type NewAccountLimits struct {
 	Age     time.Duration // an account younger than this is new (0: no limits)
 	PerHour int           // posts and replies a new account may write per hour
+	// UploadsPerHour is how many files a new account may upload per hour;
+	// the upload routes count their own uploads against it with RecentWait.
+	UploadsPerHour int
+}
+
+// RecentWait is the arithmetic of every new-account limit: given the
+// account's creation time and the times of its recent actions of one kind
+// (newest first), it says how long to wait before the next (0: now).
+func (l NewAccountLimits) RecentWait(created time.Time, recent []time.Time, perHour int, at time.Time) time.Duration {
+	if l.Age <= 0 || perHour <= 0 || at.Sub(created) >= l.Age {
+		return 0
+	}
+	n := 0
+	for _, t := range recent {
+		if at.Sub(t) < time.Hour {
+			n++
+		}
+	}
+	if n < perHour {
+		return 0
+	}
+	oldest := recent[perHour-1]
+	return max(oldest.Add(time.Hour).Sub(at), time.Second)
 }
 
 // ContributionWait reports how long a new account must wait before it may
@@ -668,28 +691,23 @@ func (s *Store) ContributionWait(ctx context.Context, personID int64, l NewAccou
 	if t-created >= l.Age.Milliseconds() {
 		return 0, nil
 	}
-	since := t - time.Hour.Milliseconds()
 	rows, err := s.r.QueryContext(ctx, `SELECT created_at FROM posts WHERE author_id = $1 AND created_at > $2
-		UNION ALL SELECT created_at FROM replies WHERE author_id = $1 AND created_at > $2 ORDER BY 1 DESC LIMIT $3`, personID, since, l.PerHour)
+		UNION ALL SELECT created_at FROM replies WHERE author_id = $1 AND created_at > $2 ORDER BY 1 DESC LIMIT $3`,
+		personID, t-time.Hour.Milliseconds(), l.PerHour)
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
-	var times []int64
+	var recent []time.Time
 	for rows.Next() {
 		var c int64
 		if err := rows.Scan(&c); err != nil {
 			return 0, err
 		}
-		times = append(times, c)
+		recent = append(recent, toTime(c))
 	}
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	if len(times) < l.PerHour {
-		return 0, nil
-	}
-	// The oldest of the last PerHour contributions leaves the window first.
-	wait := time.Duration(times[len(times)-1]+time.Hour.Milliseconds()-t) * time.Millisecond
-	return max(wait, time.Second), nil
+	return l.RecentWait(toTime(created), recent, l.PerHour, toTime(t)), nil
 }

@@ -127,7 +127,24 @@ func TestHideAndRestore(t *testing.T) {
 		t.Errorf("comment_count with the comment hidden = %d, want 0", p.CommentCount)
 	}
 
-	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Action: "post."})
+	if err := w.s.EditPost(ctx, w.member.ID, id, store.PostEdit{Title: "Zanzibar pricing tip", Body: "by the author"}); err != nil {
+		t.Fatal(err)
+	}
+	if edits, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "post.edit"}); len(edits) != 0 {
+		t.Errorf("the author's own edit is audited: %+v", edits)
+	}
+	if err := w.s.EditPost(ctx, w.mod.ID, id, store.PostEdit{Title: "Zanzibar pricing tip", Body: "by the moderator"}); err != nil {
+		t.Fatal(err)
+	}
+	if edits, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "post.edit"}); len(edits) != 1 || edits[0].ActorID != w.mod.ID {
+		t.Errorf("a moderator's edit of someone else's post: audit %+v, want one by %s", edits, w.mod.Name)
+	}
+	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Action: "post.hide"})
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("post.hide entries = %+v, %v", entries, err)
+	}
+	entries, err = w.s.AuditLog(ctx, store.AuditFilter{Action: "post.", To: time.Now().Add(24 * time.Hour)})
+	entries = slices.DeleteFunc(entries, func(e store.AuditEntry) bool { return e.Action == "post.edit" })
 	if err != nil || len(entries) != 2 || entries[1].Action != "post.hide" || entries[1].ActorName != w.mod.Name ||
 		entries[1].ObjectName != "Zanzibar pricing tip" || entries[1].CommunityName != w.c.Name || entries[1].Detail != "advertising" {
 		t.Errorf("audit of post actions = %+v, %v; want hide by %s with its reason, then restore", entries, err, w.mod.Name)
@@ -459,5 +476,27 @@ func TestAuditFilters(t *testing.T) {
 	}
 	if _, fe := store.ParseAuditFilter(map[string][]string{"actor": {"x"}, "from": {"yesterday"}}); len(fe) != 2 {
 		t.Errorf("bad filters gave errors %v, want actor and from", fe)
+	}
+}
+
+func TestRecentWait(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	l := store.NewAccountLimits{Age: 24 * time.Hour}
+	recent := []time.Time{now.Add(-10 * time.Minute), now.Add(-40 * time.Minute), now.Add(-2 * time.Hour)}
+	for _, tc := range []struct {
+		created time.Time
+		perHour int
+		want    time.Duration
+	}{
+		{now.Add(-time.Hour), 3, 0},                // two in the last hour, three allowed
+		{now.Add(-time.Hour), 2, 20 * time.Minute}, // the older of the two leaves the window in 20 minutes
+		{now.Add(-time.Hour), 1, 50 * time.Minute}, // the newest leaves in 50
+		{now.Add(-48 * time.Hour), 1, 0},           // not new any more
+		{now.Add(-time.Hour), 0, 0},                // no limit set
+	} {
+		if got := l.RecentWait(tc.created, recent, tc.perHour, now); got != tc.want {
+			t.Errorf("RecentWait(created %v ago, %d/h) = %v, want %v", now.Sub(tc.created), tc.perHour, got, tc.want)
+		}
 	}
 }

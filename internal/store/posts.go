@@ -233,7 +233,8 @@ func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
 func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var title, body string
-		err := tx.QueryRowContext(ctx, `SELECT title, body FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body)
+		var authorID int64
+		err := tx.QueryRowContext(ctx, `SELECT title, body, author_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body, &authorID)
 		if err != nil {
 			return err
 		}
@@ -252,7 +253,13 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 		if err := setTags(ctx, tx, id, e.Tags); err != nil {
 			return err
 		}
-		return s.indexPost(ctx, tx, id)
+		if err := s.indexPost(ctx, tx, id); err != nil {
+			return err
+		}
+		if editorID != authorID { // only a moderator edits someone else's post
+			return auditPost(ctx, tx, editorID, "post.edit", id, 0, "")
+		}
+		return nil
 	})
 }
 

@@ -222,9 +222,9 @@ func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
 // EditReply changes a reply's text, keeping the previous text as a revision.
 func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var postID int64
+		var postID, authorID int64
 		var old string
-		if err := tx.QueryRowContext(ctx, `SELECT post_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT post_id, body, author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old, &authorID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (post_id, reply_id, editor_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -235,7 +235,13 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 			body, markdown.Render(body), now(), id); err != nil {
 			return err
 		}
-		return s.indexPost(ctx, tx, postID)
+		if err := s.indexPost(ctx, tx, postID); err != nil {
+			return err
+		}
+		if editorID != authorID { // only a moderator edits someone else's reply
+			return auditPost(ctx, tx, editorID, "reply.edit", postID, id, "")
+		}
+		return nil
 	})
 }
 
@@ -297,6 +303,13 @@ func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
+		}
+		var asker int64
+		if err := tx.QueryRowContext(ctx, `SELECT author_id FROM posts WHERE id = $1`, postID).Scan(&asker); err != nil {
+			return err
+		}
+		if actorID != asker { // a moderator accepting on the asker's behalf
+			return auditPost(ctx, tx, actorID, "post.accept", postID, answerID, "")
 		}
 		return nil
 	})
