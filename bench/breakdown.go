@@ -58,7 +58,7 @@ func breakdown(ctx context.Context, s *store.Store, c *client, rounds int, w io.
 		{"post", "Post", func(ctx context.Context) error { _, err := s.Post(ctx, v, post.ID); return err }},
 		{"post", "CommunityByID", func(ctx context.Context) error { _, err := s.CommunityByID(ctx, v, post.CommunityID); return err }},
 		{"post", "Replies", func(ctx context.Context) error {
-			_, _, err := s.Replies(ctx, post.ID, post.AcceptedAnswerID)
+			_, _, err := s.Replies(ctx, store.Viewer{}, post.ID, post.AcceptedAnswerID)
 			return err
 		}},
 		{"post", "MyReactions", func(ctx context.Context) error { _, err := s.MyReactions(ctx, v.ID, post.ID); return err }},

@@ -241,6 +241,8 @@ func TestBrowser(t *testing.T) {
 	for _, pg := range []struct{ name, path, ready string }{
 		{"admin-people", "/admin/people", "table.data"},
 		{"admin-audit", "/admin/audit", "main"},
+		{"admin-words", "/admin/words", "main"},
+		{"moderation-queue", "/c/fjallvind/moderation", "main"},
 	} {
 		step("open "+pg.name, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.ready)))
 		shot(pg.name + "-sv")
@@ -251,7 +253,7 @@ func TestBrowser(t *testing.T) {
 }
 
 // rawID matches the message ids of the catalogs (area.name), as opposed to prose.
-var rawID = regexp.MustCompile(`\b(?:nav|home|community|composer|post|field|feed|stat|type|types|kind|kinds|visibility|role|reaction|settings|admin|profile|directory|members|requests|idea|status|follow|error|flash|signin|tag|revisions)\.[a-z_]+\b`)
+var rawID = regexp.MustCompile(`\b(?:nav|home|community|composer|post|field|feed|stat|type|types|kind|kinds|visibility|role|reaction|settings|admin|profile|directory|members|requests|idea|status|follow|error|flash|signin|tag|revisions|mod|report|words|audit|conduct)\.[a-z_]+\b`)
 
 var tagRe = regexp.MustCompile(`<[^>]*>`)
 

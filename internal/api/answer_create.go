@@ -37,9 +37,18 @@ func (a *API) createReply(w http.ResponseWriter, r *http.Request, c caller, p st
 		invalid(w, fe)
 		return
 	}
+	if p.Locked {
+		conflict(w, "error.locked", nil)
+		return
+	}
+	held, ok := a.watch(w, r, "body", nr.Body)
+	if !ok || !a.mayContribute(w, r, c) {
+		return
+	}
+	nr.Held = held
 	id, err := a.store.CreateReply(r.Context(), nr)
 	if err != nil {
-		a.fail(w, r, err)
+		a.moderationFail(w, r, err)
 		return
 	}
 	d, err := a.detail(r, c, p)

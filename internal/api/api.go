@@ -28,6 +28,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Views batches view counts of posts read through the API; nil counts none.
 	Views *store.Views
+	// NewAccounts limits how much a new account may post; zero means no limits.
+	NewAccounts store.NewAccountLimits
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -39,6 +41,7 @@ type API struct {
 	maxRequest int64
 	log        *slog.Logger
 	views      *store.Views
+	limits     store.NewAccountLimits
 	routes     []route
 	handler    http.Handler
 }
@@ -59,6 +62,7 @@ func New(s *store.Store, o Options) *API {
 		maxRequest: 2*o.MaxBodyBytes + 16<<10,
 		log:        o.Logger,
 		views:      o.Views,
+		limits:     o.NewAccounts,
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

@@ -160,7 +160,7 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	t.Run("read", func(t *testing.T) { newFixture(t, Options{}).run(t, readScenarios(), observe) })
 	t.Run("write", func(t *testing.T) { newFixture(t, Options{}).run(t, writeScenarios(), observe) })
 	for _, p := range a.Routes() {
-		if !checked[p+" 200"] && !checked[p+" 201"] && !checked[p+" 202"] && p != "DELETE /api/v1/posts/{id}" && p != "POST /api/v1/communities/{slug}/leave" {
+		if !checked[p+" 200"] && !checked[p+" 201"] && !checked[p+" 202"] && !onlyNoContent(doc, p) {
 			t.Errorf("no success answer of %s was checked against the document", p)
 		}
 	}
@@ -309,4 +309,17 @@ func conform(t *testing.T, doc jsonObject, schema any, v any, at string) []strin
 		}
 	}
 	return problems
+}
+
+// onlyNoContent reports whether a route's only documented success is 204,
+// which has no body to check.
+func onlyNoContent(doc jsonObject, pattern string) bool {
+	method, path, _ := strings.Cut(pattern, " ")
+	item, _ := doc["paths"].(jsonObject)[path].(jsonObject)
+	op, _ := item[strings.ToLower(method)].(jsonObject)
+	resp, _ := op["responses"].(jsonObject)
+	_, has204 := resp["204"]
+	_, has200 := resp["200"]
+	_, has201 := resp["201"]
+	return has204 && !has200 && !has201
 }

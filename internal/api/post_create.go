@@ -16,6 +16,9 @@ type postCreateRequest struct {
 	Tags      []string `json:"tags"`
 	Anonymous bool     `json:"anonymous"`
 	Language  string   `json:"language"` // "sv" or "en"; default the author's language
+	// AcceptCodeOfConduct accepts the community's code of conduct, which a
+	// first post in a community that has one requires.
+	AcceptCodeOfConduct bool `json:"accept_code_of_conduct"`
 }
 
 // newPost turns the request into a store post for an author in a community.
@@ -64,10 +67,32 @@ func (a *API) postCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		return
 	}
 	np := req.newPost(com, c.person)
-	if fe := req.Validate(np, com, int(a.maxBody)); len(fe) > 0 {
+	fe := req.Validate(np, com, int(a.maxBody))
+	if com.CodeOfConduct != "" && !req.AcceptCodeOfConduct {
+		accepted, err := a.store.ConductAccepted(r.Context(), com.ID, c.person.ID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if !accepted {
+			fe["accept_code_of_conduct"] = "error.accept_code_of_conduct"
+		}
+	}
+	if len(fe) > 0 {
 		invalid(w, fe)
 		return
 	}
+	held, ok := a.watch(w, r, "body", np.Title, np.Body, strings.Join(np.Tags, " "))
+	if !ok || !a.mayContribute(w, r, c) {
+		return
+	}
+	if req.AcceptCodeOfConduct && com.CodeOfConduct != "" {
+		if err := a.store.AcceptConduct(r.Context(), com.ID, c.person.ID); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	np.Held = held
 	id, err := a.store.CreatePost(r.Context(), np)
 	if err != nil {
 		a.fail(w, r, err)

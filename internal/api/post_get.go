@@ -46,7 +46,7 @@ func (a *API) postGet(w http.ResponseWriter, r *http.Request, c caller) {
 // detail gathers what hangs under a post the caller has already read.
 func (a *API) detail(r *http.Request, c caller, p store.Post) (postDetailJSON, error) {
 	ctx := r.Context()
-	answers, comments, err := a.store.Replies(ctx, p.ID, p.AcceptedAnswerID)
+	answers, comments, err := a.store.Replies(ctx, c.viewer(), p.ID, p.AcceptedAnswerID)
 	if err != nil {
 		return postDetailJSON{}, err
 	}
@@ -84,10 +84,13 @@ func replyViews(rs []store.Reply, mine map[int64]map[string]bool, me int64) []re
 	return out
 }
 
+// replyView adds the caller's reactions to a reply. Mine comes from the
+// store, which sets it for the reply's author only — the anonymous asker
+// included, whose author id is blanked for everyone.
 func replyView(r store.Reply, mine map[int64]map[string]bool, me int64) replyJSON {
 	return replyJSON{
 		Reply:       r,
-		Mine:        r.AuthorID == me,
+		Mine:        r.Mine,
 		MyReactions: kinds(mine[r.ID]),
 		Comments:    replyViews(r.Comments, mine, me),
 	}

@@ -13,6 +13,9 @@ type postUpdateRequest struct {
 	Title *string   `json:"title"`
 	Body  *string   `json:"body"`
 	Tags  *[]string `json:"tags"`
+	// Anonymous may be given only with the post's current value: a post
+	// published under a name never turns anonymous.
+	Anonymous *bool `json:"anonymous"`
 }
 
 // edit lays the request over the post's current text; changed is false
@@ -46,8 +49,15 @@ func (a *API) postUpdate(w http.ResponseWriter, r *http.Request, c caller) {
 		return
 	}
 	e, changed := req.edit(p)
-	if fe := e.Validate(int(a.maxBody)); len(fe) > 0 {
+	fe := e.Validate(int(a.maxBody))
+	if req.Anonymous != nil && *req.Anonymous != p.Anonymous {
+		fe["anonymous"] = "error.anonymous_after_publish"
+	}
+	if len(fe) > 0 {
 		invalid(w, fe)
+		return
+	}
+	if _, ok := a.watch(w, r, "body", e.Title, e.Body, strings.Join(e.Tags, " ")); !ok {
 		return
 	}
 	if changed {

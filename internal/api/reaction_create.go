@@ -85,7 +85,7 @@ func (a *API) reactionCounts(r *http.Request, c caller, postID, replyID int64) (
 	if err != nil || replyID == 0 {
 		return p.Reactions, err
 	}
-	answers, comments, err := a.store.Replies(r.Context(), p.ID, p.AcceptedAnswerID)
+	answers, comments, err := a.store.Replies(r.Context(), c.viewer(), p.ID, p.AcceptedAnswerID)
 	if err != nil {
 		return store.ReactionCounts{}, err
 	}

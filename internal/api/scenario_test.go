@@ -226,7 +226,7 @@ func readScenarios() []scenario {
 
 // writeScenarios run in order on one fixture: later rows see earlier changes.
 func writeScenarios() []scenario {
-	return []scenario{
+	return append([]scenario{
 		// Communities.
 		{name: "create community", method: "POST", url: "/api/v1/communities", as: "member", wantStatus: 201,
 			body:         `{"slug":"ny-grupp","name":"Ny grupp","description":"Om nytt","kind":"subject","visibility":"open","anonymous_questions":true,"code_of_conduct":"Var snäll."}`,
@@ -340,8 +340,12 @@ func writeScenarios() []scenario {
 			body: `{"type":"question","title":"Vågar jag fråga?","body":"Text","anonymous":true}`, wantContains: []string{`"anonymous":"This community does not allow anonymous questions."`}},
 		{name: "create anonymous tip", method: "POST", url: "/api/v1/communities/fragor/posts", as: "member", wantStatus: 400,
 			body: `{"type":"tip","title":"Anonymt tips","body":"Text","anonymous":true}`, wantContains: []string{`"anonymous":"Only questions can be asked anonymously."`}},
+		{name: "first post without accepting the code of conduct", method: "POST", url: "/api/v1/communities/fragor/posts", as: "member", wantStatus: 400,
+			body: `{"type":"question","title":"Vågar jag fråga om semestern?","body":"Text","anonymous":true}`, wantContains: []string{`"accept_code_of_conduct":"Accept the code of conduct before your first post here."`}},
 		{name: "create anonymous question", method: "POST", url: "/api/v1/communities/fragor/posts", as: "member", wantStatus: 201,
-			body: `{"type":"question","title":"Vågar jag fråga om semestern?","body":"Text","anonymous":true}`, wantContains: []string{`"anonymous":true`, `"mine":true`}},
+			body: `{"type":"question","title":"Vågar jag fråga om semestern?","body":"Text","anonymous":true,"accept_code_of_conduct":true}`, wantContains: []string{`"anonymous":true`, `"mine":true`}},
+		{name: "second post needs no acceptance", method: "POST", url: "/api/v1/communities/fragor/posts", as: "member", wantStatus: 201,
+			body: `{"type":"tip","title":"Ett tips om semestern","body":"Text"}`, wantContains: []string{`"mine":true`}},
 		{name: "create post invalid", method: "POST", url: "/api/v1/communities/fika/posts", as: "member", wantStatus: 400,
 			body:         `{"type":"essay","title":"Kort","body":"","tags":["a","b","c","d","e","f"],"language":"de"}`,
 			wantContains: []string{`"type":"Choose one of the options."`, `"title":"This is too short."`, `"body":"` + msgRequired + `"`, `"tags":"Use at most 5 tags."`, `"language":"Choose one of the options."`}},
@@ -359,7 +363,8 @@ func writeScenarios() []scenario {
 		{name: "edit by moderator", method: "PATCH", url: "/api/v1/posts/{{question}}", as: "owner", wantStatus: 200,
 			body: `{"tags":["lokaler","bokning"]}`, wantContains: []string{`"tags":["bokning","lokaler"]`, `"title":"Hur bokar jag ett mötesrum?"`}},
 		{name: "edit invalid", method: "PATCH", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 400, body: `{"title":"x"}`, wantContains: []string{`"title":"This is too short."`}},
-		{name: "edit anonymity is not editable", method: "PATCH", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 400, body: `{"anonymous":true}`, wantContains: []string{`"anonymous":"This field is not known."`}},
+		{name: "edit anonymity is not editable", method: "PATCH", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 400, body: `{"anonymous":true}`, wantContains: []string{`"anonymous":"A post published under your name cannot become anonymous."`}},
+		{name: "edit keeps a named post named", method: "PATCH", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 200, body: `{"anonymous":false}`, wantContains: []string{`"anonymous":false`, `"author_name":"Mia Medlem"`}},
 		{name: "edit hidden post", method: "PATCH", url: "/api/v1/posts/{{salj_post}}", as: "anon", wantStatus: 404, body: `{"title":"Kapad titel"}`, wantContains: []string{msgNotFound}},
 		{name: "edit with read token", method: "PATCH", url: "/api/v1/posts/{{tip}}", as: "member-read", wantStatus: 403, body: `{"title":"Läsbar titel"}`},
 
@@ -471,7 +476,7 @@ func writeScenarios() []scenario {
 		{name: "a secret community vanishes for a leaver", method: "GET", url: "/api/v1/communities/ledning", as: "member", wantStatus: 404, wantContains: []string{msgNotFound}},
 		{name: "leave without being a member", method: "POST", url: "/api/v1/communities/salj/leave", as: "member", wantStatus: 204},
 		{name: "leave without token", method: "POST", url: "/api/v1/communities/salj/leave", wantStatus: 401},
-	}
+	}, moderationScenarios()...)
 }
 
 func TestReadScenarios(t *testing.T) {

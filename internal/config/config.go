@@ -25,6 +25,12 @@ type Config struct {
 	MaxBodyBytes int64         // TACIT_MAX_BODY: largest accepted post body in bytes
 	SessionTTL   time.Duration // TACIT_SESSION_TTL: how long a sign-in lasts
 	LogLevel     string        // TACIT_LOG_LEVEL: debug, info, warn, error
+	// NewAccountAge is how long an account counts as new (TACIT_NEW_ACCOUNT_AGE, 0 turns the limits off).
+	NewAccountAge time.Duration
+	// NewAccountPosts is how many posts and replies a new account may write per hour (TACIT_NEW_ACCOUNT_POSTS).
+	NewAccountPosts int
+	// NewAccountUploads is how many files a new account may upload per hour (TACIT_NEW_ACCOUNT_UPLOADS).
+	NewAccountUploads int
 }
 
 // Secure reports whether Tacit is served over TLS, judged by its public URL.
@@ -67,6 +73,9 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		}
 		c.SessionTTL = d
 	}
+	fs.DurationVar(&c.NewAccountAge, "new-account-age", envDuration(getenv, "TACIT_NEW_ACCOUNT_AGE", 24*time.Hour), "how long an account counts as new; 0 turns new-account limits off (TACIT_NEW_ACCOUNT_AGE)")
+	fs.IntVar(&c.NewAccountPosts, "new-account-posts", envInt(getenv, "TACIT_NEW_ACCOUNT_POSTS", 10), "posts and replies a new account may write per hour (TACIT_NEW_ACCOUNT_POSTS)")
+	fs.IntVar(&c.NewAccountUploads, "new-account-uploads", envInt(getenv, "TACIT_NEW_ACCOUNT_UPLOADS", 10), "files a new account may upload per hour (TACIT_NEW_ACCOUNT_UPLOADS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("TACIT_LOG_LEVEL", "info"), "debug, info, warn or error (TACIT_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -101,10 +110,30 @@ func (c Config) validate() error {
 	if c.SessionTTL < time.Minute {
 		errs = append(errs, errors.New("session-ttl: must be at least a minute"))
 	}
+	if c.NewAccountAge < 0 || c.NewAccountPosts < 0 || c.NewAccountUploads < 0 {
+		errs = append(errs, errors.New("new-account limits: must not be negative"))
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("log-level %q: want debug, info, warn or error", c.LogLevel))
 	}
 	return errors.Join(errs...)
+}
+
+// envDuration reads a duration from the environment; a malformed value
+// falls back to def and is reported by the flag of the same name if given.
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(key)); err == nil {
+		return d
+	}
+	return def
+}
+
+// envInt reads a whole number from the environment, or def.
+func envInt(getenv func(string) string, key string, def int) int {
+	if n, err := strconv.Atoi(getenv(key)); err == nil {
+		return n
+	}
+	return def
 }

@@ -83,7 +83,7 @@ func Seed(ctx context.Context, s *store.Store, now time.Time) (sum Summary, crea
 		seen := map[string]bool{c.Owner: true}
 		members[c.Slug] = []string{c.Owner}
 		for _, m := range c.Moderators {
-			if err := s.AddMember(ctx, owner, created.ID, ids[m], store.RoleModerator); err != nil {
+			if err := s.AddMember(ctx, 0, created.ID, ids[m], store.RoleModerator); err != nil {
 				return sum, false, fmt.Errorf("demo: moderator %s of %s: %w", m, c.Slug, err)
 			}
 			seen[m] = true
@@ -94,7 +94,7 @@ func Seed(ctx context.Context, s *store.Store, now time.Time) (sum Summary, crea
 				continue
 			}
 			seen[k] = true
-			if err := s.AddMember(ctx, owner, created.ID, ids[k], store.RoleMember); err != nil {
+			if err := s.AddMember(ctx, 0, created.ID, ids[k], store.RoleMember); err != nil {
 				return sum, false, fmt.Errorf("demo: member %s of %s: %w", k, c.Slug, err)
 			}
 			members[c.Slug] = append(members[c.Slug], k)

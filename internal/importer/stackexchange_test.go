@@ -103,7 +103,7 @@ func TestImportReportsBadRowsAndGoesOn(t *testing.T) {
 		!strings.Contains(q1.BodyHTML, "Ada *Brewer*</a>") {
 		t.Errorf("question 1 does not link back to its original: %s", q1.BodyHTML)
 	}
-	answers, comments, err := s.Replies(ctx, q1.ID, q1.AcceptedAnswerID)
+	answers, comments, err := s.Replies(ctx, store.Viewer{}, q1.ID, q1.AcceptedAnswerID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestImportReportsBadRowsAndGoesOn(t *testing.T) {
 		q12.AcceptedAnswerID != localID(t, s, site, "7", store.ReplyAnswer) {
 		t.Errorf("question 12 = %+v", q12)
 	}
-	answers, _, err = s.Replies(ctx, q12.ID, q12.AcceptedAnswerID)
+	answers, _, err = s.Replies(ctx, store.Viewer{}, q12.ID, q12.AcceptedAnswerID)
 	if err != nil || len(answers) != 1 || answers[0].AuthorName != "Old Timer" || !strings.Contains(answers[0].Body, "by Old Timer, [CC BY-SA 3.0]") {
 		t.Errorf("answers of question 12 = %+v, %v", answers, err)
 	}
@@ -305,7 +305,7 @@ func TestImportRealDumps(t *testing.T) {
 					tags[tag] = true
 				}
 				checkSafe(t, p.SourceURL, p.Body)
-				as, _, err := s.Replies(ctx, p.ID, p.AcceptedAnswerID)
+				as, _, err := s.Replies(ctx, store.Viewer{}, p.ID, p.AcceptedAnswerID)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -193,7 +193,7 @@ func TestAnonymousAskerInThread(t *testing.T) {
 		t.Fatalf("EditReply: %v", err)
 	}
 
-	answers, comments, err := w.s.Replies(ctx, anon, own)
+	answers, comments, err := w.s.Replies(ctx, store.Viewer{}, anon, own)
 	if err != nil {
 		t.Fatalf("Replies: %v", err)
 	}

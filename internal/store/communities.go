@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -243,9 +244,41 @@ func (s *Store) Members(ctx context.Context, communityID int64, limit int) ([]Me
 			return nil, err
 		}
 		p.Deactivated, p.CreatedAt, m.JoinedAt = deact.Valid, toTime(created), toTime(joined)
+		p.Expertise = []string{}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.fillExpertise(ctx, out)
+}
+
+// fillExpertise reads the expertise tags of the members in one query.
+func (s *Store) fillExpertise(ctx context.Context, ms []Member) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ms))
+	at := map[int64]int{}
+	for i, m := range ms {
+		ids[i], at[m.Person.ID] = itoa(m.Person.ID), i
+	}
+	// The ids are integers formatted here, never user text.
+	rows, err := s.r.QueryContext(ctx, `SELECT person_id, tag FROM person_expertise WHERE person_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tag string
+		if err := rows.Scan(&id, &tag); err != nil {
+			return err
+		}
+		p := &ms[at[id]].Person
+		p.Expertise = append(p.Expertise, tag)
+	}
+	return rows.Err()
 }
 
 // ErrNotAllowed means the action is not open to this person (for example joining a closed community directly).
@@ -272,6 +305,9 @@ func (s *Store) Join(ctx context.Context, personID, communityID int64) error {
 // addMember inserts a membership unless there is one; it keeps the member
 // count equal to the rows and makes the member follow the community.
 func addMember(ctx context.Context, tx *sql.Tx, communityID, personID int64, role string) (bool, error) {
+	if err := checkNotBanned(ctx, tx, communityID, personID); err != nil {
+		return false, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO memberships (community_id, person_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
 		communityID, personID, role, now())
 	if err != nil {
@@ -303,7 +339,8 @@ func (s *Store) AddMember(ctx context.Context, actorID, communityID, personID in
 				return err
 			}
 		}
-		return audit(ctx, tx, actorID, "member.add", "community", communityID, fmt.Sprintf("person=%d role=%s", personID, role))
+		return auditRecord(ctx, tx, auditRow{actorID: actorID, action: "member.add", kind: "community", objectID: communityID,
+			communityID: communityID, personID: personID, detail: "role=" + role})
 	})
 }
 
@@ -343,7 +380,8 @@ func (s *Store) SetRole(ctx context.Context, actorID, communityID, personID int6
 		if err := setRole(ctx, tx, communityID, personID, role); err != nil {
 			return err
 		}
-		return audit(ctx, tx, actorID, "member.role", "community", communityID, fmt.Sprintf("person=%d role=%s", personID, role))
+		return auditRecord(ctx, tx, auditRow{actorID: actorID, action: "member.role", kind: "community", objectID: communityID,
+			communityID: communityID, personID: personID, detail: "role=" + role})
 	})
 }
 
@@ -374,7 +412,8 @@ func (s *Store) Leave(ctx context.Context, actorID, communityID, personID int64)
 			return err
 		}
 		if actorID != personID {
-			return audit(ctx, tx, actorID, "member.remove", "community", communityID, fmt.Sprintf("person=%d", personID))
+			return auditRecord(ctx, tx, auditRow{actorID: actorID, action: "member.remove", kind: "community", objectID: communityID,
+				communityID: communityID, personID: personID})
 		}
 		return nil
 	})
@@ -407,8 +446,16 @@ func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, me
 		if member > 0 {
 			return ErrConflict
 		}
+		if err := checkNotBanned(ctx, tx, communityID, personID); err != nil {
+			return err
+		}
+		// Asking again while a request is pending keeps its message and
+		// place in the queue unless a new message is given.
 		_, err := tx.ExecContext(ctx, `INSERT INTO join_requests (community_id, person_id, message, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
-			ON CONFLICT (community_id, person_id) DO UPDATE SET message = excluded.message, status = 'pending', created_at = excluded.created_at, decided_at = NULL, decided_by = NULL`,
+			ON CONFLICT (community_id, person_id) DO UPDATE SET
+			  message = CASE WHEN join_requests.status = 'pending' AND excluded.message = '' THEN join_requests.message ELSE excluded.message END,
+			  created_at = CASE WHEN join_requests.status = 'pending' THEN join_requests.created_at ELSE excluded.created_at END,
+			  status = 'pending', decided_at = NULL, decided_by = NULL`,
 			communityID, personID, message, now())
 		return err
 	})
@@ -461,7 +508,8 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, communityID, req
 				return err
 			}
 		}
-		return audit(ctx, tx, actorID, "join_request."+status, "community", communityID, fmt.Sprintf("person=%d", personID))
+		return auditRecord(ctx, tx, auditRow{actorID: actorID, action: "join_request." + status, kind: "community", objectID: communityID,
+			communityID: communityID, personID: personID})
 	})
 }
 

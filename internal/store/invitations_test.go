@@ -121,7 +121,7 @@ func TestListPeopleAndAdmin(t *testing.T) {
 		t.Errorf("Admin = false after SetAdmin(true)")
 	}
 	wantErr(t, "SetAdmin(missing)", w.s.SetAdmin(ctx, admin.ID, 9999, true), store.ErrNotFound)
-	entries, err := w.s.AuditLog(ctx, 0, 10)
+	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Limit: 10})
 	if err != nil || len(entries) != 1 || entries[0].Action != "person.admin=true" || entries[0].ActorName != admin.Name {
 		t.Errorf("AuditLog = %+v, %v; want one person.admin=true by %s", entries, err, admin.Name)
 	}

@@ -276,15 +276,15 @@ func (s *Store) Stats(ctx context.Context, v Viewer, personID int64) (PersonStat
 	var st PersonStats
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM posts p JOIN communities c ON c.id = p.community_id
-		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
+		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND p.moderation = '' AND `+visibleTo("c", "$2")+`),
 		(SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND r.kind = 'answer' AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
+		  WHERE r.author_id = $1 AND r.kind = 'answer' AND r.deleted_at IS NULL AND r.moderation = '' AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND p.moderation = '' AND `+visibleTo("c", "$2")+`),
 		(SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND p.accepted_answer_id = r.id AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`),
+		  WHERE r.author_id = $1 AND p.accepted_answer_id = r.id AND r.deleted_at IS NULL AND r.moderation = '' AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND p.moderation = '' AND `+visibleTo("c", "$2")+`),
 		(SELECT COALESCE(SUM(r.helped_count), 0) FROM replies r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id
-		  WHERE r.author_id = $1 AND r.deleted_at IS NULL AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`)
+		  WHERE r.author_id = $1 AND r.deleted_at IS NULL AND r.moderation = '' AND NOT (p.anonymous AND p.author_id = r.author_id) AND p.deleted_at IS NULL AND p.moderation = '' AND `+visibleTo("c", "$2")+`)
 		+ (SELECT COALESCE(SUM(p.helped_count), 0) FROM posts p JOIN communities c ON c.id = p.community_id
-		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND `+visibleTo("c", "$2")+`)`,
+		  WHERE p.author_id = $1 AND NOT p.anonymous AND p.deleted_at IS NULL AND p.moderation = '' AND `+visibleTo("c", "$2")+`)`,
 		personID, v.ID).Scan(&st.Posts, &st.Answers, &st.AcceptedAnswers, &st.HelpedMe)
 	return st, mapErr(err)
 }

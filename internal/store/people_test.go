@@ -166,7 +166,7 @@ func TestDeactivate(t *testing.T) {
 	}
 	wantErr(t, "Deactivate twice", w.s.Deactivate(ctx, admin.ID, p.ID), store.ErrNotFound)
 
-	entries, err := w.s.AuditLog(ctx, 0, 10)
+	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Limit: 10})
 	if err != nil || len(entries) == 0 || entries[0].Action != "person.deactivate" || entries[0].ObjectID != p.ID || entries[0].ActorID != admin.ID {
 		t.Errorf("AuditLog newest = %+v, %v; want person.deactivate of %d by %d", entries, err, p.ID, admin.ID)
 	}

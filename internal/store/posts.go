@@ -69,6 +69,13 @@ type Post struct {
 	UpdatedAt           time.Time      `json:"updated_at"`
 	ActivityAt          time.Time      `json:"activity_at"`
 	SourceURL           string         `json:"source_url,omitempty"` // the original of an imported post
+	// Held is set while a post waits for a moderator's approval; only its
+	// author and the community's moderators read it then.
+	Held bool `json:"held,omitempty"`
+	// Hidden is set when a moderator hid the post; only moderators read it.
+	Hidden bool `json:"hidden,omitempty"`
+	// Locked threads take no new answers or comments.
+	Locked bool `json:"locked"`
 }
 
 // NewPost is what it takes to create a post.
@@ -83,6 +90,7 @@ type NewPost struct {
 	Tags        []string
 	CreatedAt   time.Time // zero means now; set by the demo seeder and the importer
 	SourceURL   string    // the original of an imported post, linked for its licence
+	Held        bool      // a watched word holds it for a moderator's approval
 }
 
 // PostEdit is a change to a post's text.
@@ -99,20 +107,22 @@ const postCols = `p.id, p.community_id, c.slug, c.name, c.visibility,
 	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.department END,
 	p.anonymous, p.author_id = $1, p.type, p.title, p.excerpt, p.language, p.status, COALESCE(p.accepted_answer_id, 0),
 	p.answer_count, p.comment_count, p.vote_count, p.view_count, p.like_count, p.insightful_count, p.thanks_count, p.helped_count,
-	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url`
+	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url, p.moderation, p.locked_at IS NOT NULL`
 
 const postFrom = ` FROM posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id `
 
 func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 	var p Post
 	var revs, created, updated, activity int64
+	var moderation string
 	dest := []any{&p.ID, &p.CommunityID, &p.CommunitySlug, &p.CommunityName, &p.CommunityVisibility,
 		&p.AuthorID, &p.AuthorName, &p.AuthorDepartment, &p.Anonymous, &p.Mine, &p.Type, &p.Title, &p.Excerpt, &p.Language, &p.Status,
 		&p.AcceptedAnswerID, &p.AnswerCount, &p.CommentCount, &p.VoteCount, &p.ViewCount,
 		&p.Reactions.Like, &p.Reactions.Insightful, &p.Reactions.Thanks, &p.Reactions.HelpedMe,
-		&revs, &created, &updated, &activity, &p.SourceURL}
+		&revs, &created, &updated, &activity, &p.SourceURL, &moderation, &p.Locked}
 	err := row.Scan(append(dest, extra...)...)
 	p.Edited = revs > 0
+	p.Held, p.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
 	p.CreatedAt, p.UpdatedAt, p.ActivityAt = toTime(created), toTime(updated), toTime(activity)
 	p.Tags = []string{}
 	return p, mapErr(err)
@@ -131,18 +141,25 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 		if np.Type == TypeIdea {
 			status = "new"
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12) RETURNING id`,
+		moderation := ModerationShown
+		if np.Held {
+			moderation = ModerationHeld
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url, moderation)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13) RETURNING id`,
 			np.CommunityID, np.AuthorID, np.Anonymous, np.Type, np.Title, np.Body, markdown.Render(np.Body), markdown.Excerpt(np.Body, 240),
-			np.Language, status, t, np.SourceURL).Scan(&id)
+			np.Language, status, t, np.SourceURL, moderation).Scan(&id)
 		if err != nil {
 			return err
 		}
 		if err := setTags(ctx, tx, id, np.Tags); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
-			return err
+		// The community counts shown posts only; a held post is counted when approved.
+		if !np.Held {
+			if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
+				return err
+			}
 		}
 		if err := s.indexPost(ctx, tx, id); err != nil {
 			return err
@@ -164,10 +181,13 @@ func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error
 	return nil
 }
 
-// Post returns one post with its body, if the viewer may read it.
+// Post returns one post with its body, if the viewer may read it. Hidden
+// and held posts are read by the community's moderators (and held ones by
+// their author); organisation admins, who may moderate any community they
+// may read, read them too, marked.
 func (s *Store) Post(ctx context.Context, v Viewer, id int64) (Post, error) {
 	row := s.r.QueryRowContext(ctx, `SELECT `+postCols+`, p.body, p.body_html`+postFrom+`
-		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1"), v.ID, id)
+		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` AND (`+moderationVisible("p", "$1")+` OR $3)`, v.ID, id, v.Admin)
 	var body, bodyHTML string
 	p, err := scanPost(row, &body, &bodyHTML)
 	if err != nil {
@@ -213,7 +233,8 @@ func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
 func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var title, body string
-		err := tx.QueryRowContext(ctx, `SELECT title, body FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body)
+		var authorID int64
+		err := tx.QueryRowContext(ctx, `SELECT title, body, author_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body, &authorID)
 		if err != nil {
 			return err
 		}
@@ -232,7 +253,13 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 		if err := setTags(ctx, tx, id, e.Tags); err != nil {
 			return err
 		}
-		return s.indexPost(ctx, tx, id)
+		if err := s.indexPost(ctx, tx, id); err != nil {
+			return err
+		}
+		if editorID != authorID { // only a moderator edits someone else's post
+			return auditPost(ctx, tx, editorID, "post.edit", id, 0, "")
+		}
+		return nil
 	})
 }
 
@@ -257,7 +284,8 @@ func tagsTx(ctx context.Context, tx *sql.Tx, postID int64) ([]string, error) {
 func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var communityID int64
-		if err := tx.QueryRowContext(ctx, `SELECT community_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&communityID); err != nil {
+		var moderation string
+		if err := tx.QueryRowContext(ctx, `SELECT community_id, moderation FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&communityID, &moderation); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE posts SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL`, now(), id)
@@ -267,14 +295,16 @@ func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound // deleted concurrently; uncount it once
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count - 1 WHERE id = $1`, communityID); err != nil {
-			return err
+		if moderation == ModerationShown {
+			if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count - 1 WHERE id = $1`, communityID); err != nil {
+				return err
+			}
 		}
 		if err := s.indexPost(ctx, tx, id); err != nil { // removes its row
 			return err
 		}
 		if byModerator {
-			return audit(ctx, tx, actorID, "post.delete", "post", id, "")
+			return auditPost(ctx, tx, actorID, "post.delete", id, 0, "")
 		}
 		return nil
 	})
@@ -360,7 +390,24 @@ func ParseCursor(s string) Cursor {
 // first, and the cursor of the next page (zero when this is the last).
 // Permission is part of the WHERE clause, so pages are always full and right.
 func (s *Store) Posts(ctx context.Context, v Viewer, f PostFilter, after Cursor, limit int) ([]Post, Cursor, error) {
-	where := []string{"p.deleted_at IS NULL", visibleTo("c", "$1")}
+	q, args := postsQuery(v, f, after, limit)
+	posts, err := s.postList(ctx, q, args...)
+	if err != nil {
+		return nil, Cursor{}, err
+	}
+	var next Cursor
+	if len(posts) > limit {
+		posts = posts[:limit]
+		last := posts[len(posts)-1]
+		next = Cursor{At: last.ActivityAt.UnixMilli(), ID: last.ID}
+	}
+	return posts, next, nil
+}
+
+// postsQuery builds the feed query of Posts; tests read its plan.
+func postsQuery(v Viewer, f PostFilter, after Cursor, limit int) (string, []any) {
+	// Hidden posts leave every feed; a held post shows only in its author's.
+	where := []string{"p.deleted_at IS NULL", "(p.moderation = '' OR (p.moderation = 'held' AND p.author_id = $1))", visibleTo("c", "$1")}
 	args := []any{v.ID}
 	arg := func(x any) string {
 		args = append(args, x)
@@ -393,17 +440,7 @@ func (s *Store) Posts(ctx context.Context, v Viewer, f PostFilter, after Cursor,
 	}
 	q := `SELECT ` + postCols + postFrom + ` WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY p.activity_at DESC, p.id DESC LIMIT ` + arg(limit+1)
-	posts, err := s.postList(ctx, q, args...)
-	if err != nil {
-		return nil, Cursor{}, err
-	}
-	var next Cursor
-	if len(posts) > limit {
-		posts = posts[:limit]
-		last := posts[len(posts)-1]
-		next = Cursor{At: last.ActivityAt.UnixMilli(), ID: last.ID}
-	}
-	return posts, next, nil
+	return q, args
 }
 
 func (s *Store) postList(ctx context.Context, q string, args ...any) ([]Post, error) {
@@ -440,7 +477,7 @@ func (s *Store) HelpWanted(ctx context.Context, v Viewer, limit int) ([]Post, er
 	expertise := `(SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = %s.id)`
 	q := `SELECT ` + postCols + postFrom + `
 		WHERE p.id IN (SELECT c.id FROM (SELECT q.id, q.activity_at FROM posts q
-		    WHERE q.deleted_at IS NULL AND q.type = 'question' AND q.answer_count = 0 AND q.author_id <> $1
+		    WHERE q.deleted_at IS NULL AND q.moderation = '' AND q.type = 'question' AND q.answer_count = 0 AND q.author_id <> $1
 		      AND q.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
 		    ORDER BY q.activity_at DESC LIMIT 100) c
 		  ORDER BY ` + fmt.Sprintf(expertise, "c") + ` DESC, c.activity_at DESC, c.id DESC LIMIT $2)
@@ -457,10 +494,10 @@ type Tag struct {
 // PopularTags counts tags over the posts the viewer may read.
 func (s *Store) PopularTags(ctx context.Context, v Viewer, communityID int64, limit int) ([]Tag, error) {
 	// The posts are reached from the communities the viewer may read, through
-	// index posts_live_community, not by joining every tag to its post: that
+	// index posts_shown_community, not by joining every tag to its post: that
 	// took a second at 100,000 posts (docs/benchmarks.md).
 	rows, err := s.r.QueryContext(ctx, `SELECT t.tag, COUNT(*) FROM posts p JOIN post_tags t ON t.post_id = p.id
-		WHERE p.deleted_at IS NULL
+		WHERE p.deleted_at IS NULL AND p.moderation = ''
 		  AND p.community_id IN (SELECT c.id FROM communities c WHERE ($2 = 0 OR c.id = $2) AND `+visibleTo("c", "$1")+`)
 		GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT $3`, v.ID, communityID, limit)
 	if err != nil {

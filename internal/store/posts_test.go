@@ -116,7 +116,7 @@ func TestDeletePost(t *testing.T) {
 	if revs, _ := w.s.Revisions(ctx, viewer(owner), gone, 0); len(revs) != 0 {
 		t.Errorf("Revisions of a deleted post = %d, want 0", len(revs))
 	}
-	entries, _ := w.s.AuditLog(ctx, 0, 1)
+	entries, _ := w.s.AuditLog(ctx, store.AuditFilter{Limit: 1})
 	if len(entries) != 1 || entries[0].Action != "post.delete" || entries[0].ObjectID != gone {
 		t.Errorf("AuditLog newest = %+v, want post.delete of %d", entries, gone)
 	}
@@ -163,7 +163,7 @@ func TestReplies(t *testing.T) {
 		t.Errorf("the replier does not follow the post")
 	}
 
-	answers, comments, err := w.s.Replies(ctx, q, p.AcceptedAnswerID)
+	answers, comments, err := w.s.Replies(ctx, store.Viewer{}, q, p.AcceptedAnswerID)
 	if err != nil {
 		t.Fatalf("Replies: %v", err)
 	}
@@ -212,7 +212,7 @@ func TestReplies(t *testing.T) {
 	if p.AnswerCount != 1 || p.CommentCount != 1 {
 		t.Errorf("after deletes AnswerCount, CommentCount = %d, %d; want 1, 1", p.AnswerCount, p.CommentCount)
 	}
-	answers, comments, _ = w.s.Replies(ctx, q, 0)
+	answers, comments, _ = w.s.Replies(ctx, store.Viewer{}, q, 0)
 	if !slices.Equal(replyIDs(answers), []int64{a1}) || len(comments) != 0 {
 		t.Errorf("after deletes answers %v, comments %v; want [%d], []", replyIDs(answers), replyIDs(comments), a1)
 	}
@@ -241,7 +241,7 @@ func TestAccept(t *testing.T) {
 	if p.AcceptedAnswerID != a2 {
 		t.Errorf("AcceptedAnswerID = %d, want %d", p.AcceptedAnswerID, a2)
 	}
-	answers, _, _ := w.s.Replies(ctx, q, p.AcceptedAnswerID)
+	answers, _, _ := w.s.Replies(ctx, store.Viewer{}, q, p.AcceptedAnswerID)
 	if len(answers) != 2 || answers[0].ID != a2 || !answers[0].Accepted || answers[1].Accepted {
 		t.Errorf("answers = %+v, want the accepted %d first and only it accepted", answers, a2)
 	}

@@ -120,7 +120,7 @@ func TestRaceDecideJoinRequestOnce(t *testing.T) {
 		}
 		w.memberCountMatches(owner, c.ID)
 	}
-	entries, err := w.s.AuditLog(ctx, 0, 1000)
+	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Limit: 1000})
 	if err != nil {
 		t.Fatalf("AuditLog: %v", err)
 	}

@@ -162,9 +162,15 @@ func (s *Store) SetIdeaStatus(ctx context.Context, actorID, postID int64, status
 		if _, err := tx.ExecContext(ctx, `UPDATE posts SET status = $1 WHERE id = $2`, status, postID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO idea_status_changes (post_id, from_status, to_status, note, changed_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-			postID, from, status, note, actorID, t)
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO idea_status_changes (post_id, from_status, to_status, note, changed_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+			postID, from, status, note, actorID, t); err != nil {
+			return err
+		}
+		detail := from + " → " + status
+		if note != "" {
+			detail += ": " + note
+		}
+		return auditPost(ctx, tx, actorID, "post.status", postID, 0, detail)
 	})
 }
 

@@ -48,7 +48,7 @@ func TestReact(t *testing.T) {
 		if got := w.mustPost(viewer(owner), q).Reactions; got != st.wantPost {
 			t.Errorf("%s: post reactions = %+v, want %+v", st.name, got, st.wantPost)
 		}
-		answers, _, err := w.s.Replies(ctx, q, 0)
+		answers, _, err := w.s.Replies(ctx, store.Viewer{}, q, 0)
 		if err != nil || len(answers) != 1 {
 			t.Fatalf("%s: Replies = %d, %v", st.name, len(answers), err)
 		}
@@ -231,7 +231,7 @@ func TestConcurrentOnce(t *testing.T) {
 	if post.Reactions != (store.ReactionCounts{HelpedMe: 1}) {
 		t.Errorf("post reactions = %+v, want {HelpedMe:1}", post.Reactions)
 	}
-	answers, _, _ := w.s.Replies(ctx, q, 0)
+	answers, _, _ := w.s.Replies(ctx, store.Viewer{}, q, 0)
 	if len(answers) != 1 || answers[0].Reactions != (store.ReactionCounts{Like: 1}) {
 		t.Errorf("answer reactions = %+v, want {Like:1}", answers)
 	}

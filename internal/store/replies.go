@@ -29,6 +29,9 @@ type Reply struct {
 	Reactions        ReactionCounts `json:"reactions"`
 	Accepted         bool           `json:"accepted"`
 	Edited           bool           `json:"edited"`
+	Mine             bool           `json:"mine"`           // the viewer wrote it (true even when it is anonymous)
+	Held             bool           `json:"held,omitempty"` // waits for a moderator's approval
+	Hidden           bool           `json:"hidden,omitempty"`
 	CreatedAt        time.Time      `json:"created_at"`
 	Comments         []Reply        `json:"comments,omitempty"`
 }
@@ -41,6 +44,7 @@ type NewReply struct {
 	AuthorID  int64
 	Body      string
 	CreatedAt time.Time // zero means now
+	Held      bool      // a watched word holds it for a moderator's approval
 }
 
 // CreateReply stores an answer or comment, counts it on the post, moves the
@@ -51,6 +55,13 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		t := now()
 		if !nr.CreatedAt.IsZero() {
 			t = nr.CreatedAt.UnixMilli()
+		}
+		var locked bool
+		if err := tx.QueryRowContext(ctx, `SELECT locked_at IS NOT NULL FROM posts WHERE id = $1 AND deleted_at IS NULL`, nr.PostID).Scan(&locked); err != nil {
+			return err
+		}
+		if locked {
+			return ErrLocked
 		}
 		var parent any
 		if nr.ParentID != 0 {
@@ -78,18 +89,24 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 // creating one (people, the importer) shares.
 func (s *Store) insertReply(ctx context.Context, tx *sql.Tx, nr NewReply, parent any, at int64) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), at).Scan(&id)
+	moderation := ModerationShown
+	if nr.Held {
+		moderation = ModerationHeld
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO replies (post_id, parent_id, kind, author_id, body, body_html, created_at, updated_at, moderation)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id`,
+		nr.PostID, parent, nr.Kind, nr.AuthorID, nr.Body, markdown.Render(nr.Body), at, moderation).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
-	counter := "comment_count"
-	if nr.Kind == ReplyAnswer {
-		counter = "answer_count"
+	// A held reply is not counted and does not move the post up until approved.
+	q := `UPDATE posts SET ` + replyCounter(nr.Kind) + ` = ` + replyCounter(nr.Kind) + ` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
+		WHERE id = $2 AND deleted_at IS NULL`
+	args := []any{at, nr.PostID}
+	if nr.Held {
+		q, args = `UPDATE posts SET updated_at = updated_at WHERE id = $1 AND deleted_at IS NULL`, args[1:]
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` + 1, activity_at = CASE WHEN activity_at < $1 THEN $1 ELSE activity_at END
-		WHERE id = $2 AND deleted_at IS NULL`, at, nr.PostID)
+	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -99,21 +116,34 @@ func (s *Store) insertReply(ctx context.Context, tx *sql.Tx, nr NewReply, parent
 	return id, s.indexPost(ctx, tx, nr.PostID)
 }
 
+// replyCounter is the post column that counts replies of a kind.
+func replyCounter(kind string) string {
+	if kind == ReplyAnswer {
+		return "answer_count"
+	}
+	return "comment_count"
+}
+
 // Replies returns the answers (accepted first, then by "helped me" and age)
-// with their comments, and the comments on the post itself. Callers must
-// have read the post through Post, which checks the viewer.
+// with their comments, and the comments on the post itself, as the viewer
+// may see them: hidden replies only for the community's moderators, held
+// ones for their author too; organisation admins, who may moderate where
+// they may read, see them all. Callers must have read the post through
+// Post, which checks the viewer.
 //
 // The asker of an anonymous question stays anonymous in the thread: their
-// own answers and comments there carry no trace of them, for every reader.
-func (s *Store) Replies(ctx context.Context, postID, acceptedID int64) (answers, comments []Reply, err error) {
+// own answers and comments there carry no trace of them, for every reader;
+// only the asker sees Mine on them.
+func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64) (answers, comments []Reply, err error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind,
 		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN 0 ELSE r.author_id END,
 		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.name END,
 		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.department END,
 		p.anonymous AND r.author_id = p.author_id, r.body, r.body_html,
-		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at
+		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at,
+		r.author_id = $2, r.moderation
 		FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id
-		WHERE r.post_id = $1 AND r.deleted_at IS NULL ORDER BY r.id`, postID)
+		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND (`+moderationVisibleReply("r", "p", "$2")+` OR $3) ORDER BY r.id`, postID, v.ID, v.Admin)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,10 +152,12 @@ func (s *Store) Replies(ctx context.Context, postID, acceptedID int64) (answers,
 	for rows.Next() {
 		var r Reply
 		var revs, c int64
+		var moderation string
 		if err := rows.Scan(&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Anonymous, &r.Body, &r.BodyHTML,
-			&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c); err != nil {
+			&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c, &r.Mine, &moderation); err != nil {
 			return nil, nil, err
 		}
+		r.Held, r.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
 		r.Edited, r.CreatedAt, r.Accepted = revs > 0, toTime(c), r.ID == acceptedID
 		all = append(all, r)
 	}
@@ -190,9 +222,9 @@ func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
 // EditReply changes a reply's text, keeping the previous text as a revision.
 func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var postID int64
+		var postID, authorID int64
 		var old string
-		if err := tx.QueryRowContext(ctx, `SELECT post_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT post_id, body, author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old, &authorID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (post_id, reply_id, editor_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -203,7 +235,13 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 			body, markdown.Render(body), now(), id); err != nil {
 			return err
 		}
-		return s.indexPost(ctx, tx, postID)
+		if err := s.indexPost(ctx, tx, postID); err != nil {
+			return err
+		}
+		if editorID != authorID { // only a moderator edits someone else's reply
+			return auditPost(ctx, tx, editorID, "reply.edit", postID, id, "")
+		}
+		return nil
 	})
 }
 
@@ -211,8 +249,8 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var postID int64
-		var kind string
-		if err := tx.QueryRowContext(ctx, `SELECT post_id, kind FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &kind); err != nil {
+		var kind, moderation string
+		if err := tx.QueryRowContext(ctx, `SELECT post_id, kind, moderation FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &kind, &moderation); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL`, now(), id)
@@ -222,19 +260,20 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound // deleted concurrently; uncount it once
 		}
-		counter := "comment_count"
-		if kind == ReplyAnswer {
-			counter = "answer_count"
+		counter := replyCounter(kind)
+		uncount := 1
+		if moderation != ModerationShown {
+			uncount = 0 // never counted
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` - 1,
-			accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2`, id, postID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET `+counter+` = `+counter+` - $3,
+			accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2`, id, postID, uncount); err != nil {
 			return err
 		}
 		if err := s.indexPost(ctx, tx, postID); err != nil {
 			return err
 		}
 		if byModerator {
-			return audit(ctx, tx, actorID, "reply.delete", "reply", id, "")
+			return auditPost(ctx, tx, actorID, "reply.delete", postID, id, "")
 		}
 		return nil
 	})
@@ -264,6 +303,13 @@ func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
+		}
+		var asker int64
+		if err := tx.QueryRowContext(ctx, `SELECT author_id FROM posts WHERE id = $1`, postID).Scan(&asker); err != nil {
+			return err
+		}
+		if actorID != asker { // a moderator accepting on the asker's behalf
+			return auditPost(ctx, tx, actorID, "post.accept", postID, answerID, "")
 		}
 		return nil
 	})

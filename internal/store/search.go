@@ -66,7 +66,7 @@ func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
 		return fmt.Errorf("store: unindex post %d: %w", postID, err)
 	}
 	var title, body, lang string
-	err := tx.QueryRowContext(ctx, `SELECT title, body, language FROM posts WHERE id = $1 AND deleted_at IS NULL`, postID).Scan(&title, &body, &lang)
+	err := tx.QueryRowContext(ctx, `SELECT title, body, language FROM posts WHERE id = $1 AND deleted_at IS NULL AND moderation = ''`, postID).Scan(&title, &body, &lang)
 	if err == sql.ErrNoRows {
 		return nil
 	}
@@ -75,7 +75,7 @@ func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
 	}
 	var b strings.Builder
 	b.WriteString(body)
-	rows, err := tx.QueryContext(ctx, `SELECT body FROM replies WHERE post_id = $1 AND deleted_at IS NULL ORDER BY id`, postID)
+	rows, err := tx.QueryContext(ctx, `SELECT body FROM replies WHERE post_id = $1 AND deleted_at IS NULL AND moderation = '' ORDER BY id`, postID)
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
 // when the index is complete, as it is on every start but the first.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
 	var missing bool
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL) <> (SELECT COUNT(*) FROM post_search)`).Scan(&missing)
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL AND moderation = '') <> (SELECT COUNT(*) FROM post_search)`).Scan(&missing)
 	if err != nil {
 		return 0, fmt.Errorf("store: reindex: %w", err)
 	}
@@ -129,7 +129,7 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 	for missing {
 		var ids []int64
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			rows, err := tx.QueryContext(ctx, `SELECT p.id FROM posts p WHERE p.id > $1 AND p.deleted_at IS NULL
+			rows, err := tx.QueryContext(ctx, `SELECT p.id FROM posts p WHERE p.id > $1 AND p.deleted_at IS NULL AND p.moderation = ''
 				AND NOT EXISTS (SELECT 1 FROM post_search x WHERE x.`+s.searchKey()+` = p.id) ORDER BY p.id LIMIT 200`, after)
 			if err != nil {
 				return err
@@ -225,7 +225,7 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 	if match != "" {
 		community = "+p.community_id"
 	}
-	where := []string{"p.deleted_at IS NULL", community + " IN (SELECT c.id FROM communities c WHERE " + readable + ")"}
+	where := []string{"p.deleted_at IS NULL", "p.moderation = ''", community + " IN (SELECT c.id FROM communities c WHERE " + readable + ")"}
 	for _, tag := range q.Tags {
 		where = append(where, "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = "+arg(tag)+")")
 	}
@@ -406,7 +406,7 @@ func (s *Store) fillHitText(ctx context.Context, hits []SearchHit) error {
 	}
 	in := strings.Join(ids, ",") // integers formatted here, never user text
 	rows, err := s.r.QueryContext(ctx, `SELECT id, 0, body_html FROM posts WHERE id IN (`+in+`)
-		UNION ALL SELECT post_id, id, body_html FROM replies WHERE post_id IN (`+in+`) AND deleted_at IS NULL
+		UNION ALL SELECT post_id, id, body_html FROM replies WHERE post_id IN (`+in+`) AND deleted_at IS NULL AND moderation = ''
 		ORDER BY 1, 2`)
 	if err != nil {
 		return fmt.Errorf("store: search text: %w", err)

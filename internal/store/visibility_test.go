@@ -368,7 +368,7 @@ func TestSafeZoneRemovedMember(t *testing.T) {
 	if role, err := z.s.Role(ctx, z.reader.ID, z.comms[store.VisibilityClosed].ID); err != nil || role != "" {
 		t.Errorf("Role after removal = %q, %v; want \"\", nil", role, err)
 	}
-	entries, err := z.s.AuditLog(ctx, 0, 1)
+	entries, err := z.s.AuditLog(ctx, store.AuditFilter{Limit: 1})
 	if err != nil || len(entries) != 1 || entries[0].Action != "member.remove" || entries[0].ActorID != z.owner.ID {
 		t.Errorf("AuditLog newest = %+v, %v; want member.remove by the owner", entries, err)
 	}

@@ -107,17 +107,3 @@ func (w *Web) adminPersonUpdate(rw http.ResponseWriter, r *http.Request) {
 	w.flash(rw, "flash.saved")
 	redirect(rw, r, "/admin/people")
 }
-
-func (w *Web) adminAudit(rw http.ResponseWriter, r *http.Request) {
-	before, _ := parseID(r.URL.Query().Get("before"))
-	entries, err := w.store.AuditLog(r.Context(), before, 100)
-	if err != nil {
-		w.serverError(rw, r, err)
-		return
-	}
-	next := ""
-	if len(entries) == 100 {
-		next = "/admin/audit?before=" + itoa(entries[len(entries)-1].ID)
-	}
-	w.render(rw, r, http.StatusOK, "admin_audit", w.newPage(r, "admin.audit_title", map[string]any{"Entries": entries, "Next": next}))
-}

@@ -42,6 +42,8 @@ type postData struct {
 	CanAccept   bool
 	Reactions   []string
 	Statuses    []string
+	// ReportReasons are the reasons a reader can give when reporting.
+	ReportReasons []string
 }
 
 // MineFor returns the viewer's reactions on the post (0) or one reply.
@@ -59,10 +61,10 @@ func (w *Web) postShow(rw http.ResponseWriter, r *http.Request) {
 // renderPost shows a post page, with a failed answer or comment form kept.
 func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, post store.Post, c store.Community, form map[string][]string, fe store.FieldErrors) {
 	ctx, me := r.Context(), state(r).me
-	d := postData{Post: post, Community: c, CanModerate: c.CanModerate(), Reactions: store.ReactionKinds, Statuses: store.IdeaStatuses}
+	d := postData{Post: post, Community: c, CanModerate: c.CanModerate(), Reactions: store.ReactionKinds, Statuses: store.IdeaStatuses, ReportReasons: store.ReportReasons}
 	d.CanAccept = post.Type == store.TypeQuestion && (post.Mine || d.CanModerate)
 	var err error
-	if d.Answers, d.Comments, err = w.store.Replies(ctx, post.ID, post.AcceptedAnswerID); err != nil {
+	if d.Answers, d.Comments, err = w.store.Replies(ctx, viewer(r), post.ID, post.AcceptedAnswerID); err != nil {
 		w.serverError(rw, r, err)
 		return
 	}

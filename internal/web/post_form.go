@@ -12,6 +12,7 @@ import (
 
 type composerData struct {
 	Community store.Community
+	Conduct   bool       // the code of conduct must be accepted before this first post
 	Post      store.Post // set when editing
 	Editing   bool
 	Types     []string
@@ -32,6 +33,10 @@ func audience(lang string, c store.Community) string {
 
 func (w *Web) composerPage(r *http.Request, status int, d composerData, form url.Values, fe store.FieldErrors) page {
 	d.Types = store.PostTypes
+	if !d.Editing && d.Community.CodeOfConduct != "" {
+		accepted, err := w.store.ConductAccepted(r.Context(), d.Community.ID, state(r).me.ID)
+		d.Conduct = err != nil || !accepted
+	}
 	d.Audience = audience(state(r).lang, d.Community)
 	title := "composer.title"
 	if d.Editing {
@@ -94,13 +99,38 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 	if anon && !c.AnonymousQuestions {
 		fe["anonymous"] = "error.anonymous_not_allowed"
 	}
+	accept := r.PostForm.Get("accept_code_of_conduct") == "on"
+	if err := w.checkConduct(r, c, accept, fe); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	held, err := w.watch(r, fe, "body", np.Title, np.Body, strings.Join(np.Tags, " "))
+	if err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
 	if len(fe) > 0 {
 		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, composerData{Community: c}, r.PostForm, fe))
 		return
 	}
+	if !w.contributionWait(rw, r) {
+		return
+	}
+	if accept {
+		if err := w.store.AcceptConduct(r.Context(), c.ID, np.AuthorID); err != nil {
+			w.serverError(rw, r, err)
+			return
+		}
+	}
+	np.Held = held
 	id, err := w.store.CreatePost(r.Context(), np)
 	if err != nil {
 		w.fail(rw, r, err)
+		return
+	}
+	if held {
+		w.flash(rw, "flash.held")
+		redirect(rw, r, "/p/"+itoa(id))
 		return
 	}
 	w.flash(rw, "flash.posted")
@@ -135,15 +165,26 @@ func (w *Web) postEdit(rw http.ResponseWriter, r *http.Request) {
 	if !ok || !w.parseForm(rw, r) {
 		return
 	}
-	_, title, body, _, tags, _ := postFromForm(r.PostForm)
+	_, title, body, _, tags, anon := postFromForm(r.PostForm)
 	e := store.PostEdit{Title: title, Body: body, Tags: tags}
 	d := composerData{Community: c, Post: post, Editing: true}
+	// A post published under a name stays named: turning it anonymous
+	// afterwards would not unsay who wrote it.
+	if anon && !post.Anonymous {
+		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, store.FieldErrors{"form": "error.anonymous_after_publish"}))
+		return
+	}
 	if r.PostForm.Get("action") == "preview" {
 		d.Preview = markdown.Render(body)
 		w.render(rw, r, http.StatusOK, "composer", w.composerPage(r, http.StatusOK, d, r.PostForm, nil))
 		return
 	}
-	if fe := e.Validate(int(w.opt.MaxBodyBytes)); len(fe) > 0 {
+	fe := e.Validate(int(w.opt.MaxBodyBytes))
+	if _, err := w.watch(r, fe, "body", e.Title, e.Body, strings.Join(e.Tags, " ")); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if len(fe) > 0 {
 		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, fe))
 		return
 	}

@@ -35,11 +35,25 @@ func (w *Web) replyCreate(rw http.ResponseWriter, r *http.Request, kind string) 
 			nr.ParentID = id
 		}
 	}
-	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
-		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}}
-		w.renderPost(rw, r, http.StatusBadRequest, post, c, form, store.FieldErrors{kind + "_body": fe["body"]})
+	fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes))
+	status := http.StatusBadRequest
+	if post.Locked {
+		fe["body"], status = "error.locked", http.StatusConflict
+	}
+	held, err := w.watch(r, fe, "body", body)
+	if err != nil {
+		w.serverError(rw, r, err)
 		return
 	}
+	if len(fe) > 0 {
+		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}}
+		w.renderPost(rw, r, status, post, c, form, store.FieldErrors{kind + "_body": fe["body"], kind + "_body_word": fe["body_word"]})
+		return
+	}
+	if !w.contributionWait(rw, r) {
+		return
+	}
+	nr.Held = held
 	id, err := w.store.CreateReply(r.Context(), nr)
 	if err != nil {
 		w.fail(rw, r, err)
@@ -202,7 +216,12 @@ func (w *Web) replyEdit(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := strings.TrimSpace(r.PostForm.Get("body"))
-	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
+	fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes))
+	if _, err := w.watch(r, fe, "body", body); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if len(fe) > 0 {
 		p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
 		p.Form, p.Errors = r.PostForm, fe
 		w.render(rw, r, http.StatusBadRequest, "reply_edit", p)

@@ -33,6 +33,13 @@ func (w *Web) signIn(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
+	// Guessing is slowed per account and per address, before the password is
+	// even checked, so a waiting key learns nothing from its guesses.
+	acct, addr := "account:"+strings.ToLower(strings.TrimSpace(email)), "address:"+clientIP(r)
+	if wait := max(w.opt.SignIn.Wait(acct), w.opt.SignIn.Wait(addr)); wait > 0 {
+		w.tooMany(rw, r, wait)
+		return
+	}
 	id, hash, err := w.store.PasswordHash(r.Context(), email)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -46,6 +53,8 @@ func (w *Web) signIn(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if id == 0 {
+		w.opt.SignIn.Fail(acct)
+		w.opt.SignIn.Fail(addr)
 		p := w.newPage(r, "signin.title", map[string]any{"DemoHint": w.opt.DemoHint})
 		p.Form.Set("email", email)
 		p.Form.Set("next", r.PostForm.Get("next"))
@@ -53,6 +62,7 @@ func (w *Web) signIn(rw http.ResponseWriter, r *http.Request) {
 		w.render(rw, r, http.StatusUnauthorized, "signin", p)
 		return
 	}
+	w.opt.SignIn.Succeed(acct)
 	// A new session id at every sign-in: an old cookie can never be promoted.
 	token := auth.NewSecret("")
 	if _, err := w.store.CreateSession(r.Context(), id, auth.HashSecret(token), r.UserAgent(), clientIP(r), w.opt.SessionTTL); err != nil {

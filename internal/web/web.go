@@ -19,6 +19,7 @@ import (
 
 	"github.com/tacit-org/tacit/internal/i18n"
 	"github.com/tacit-org/tacit/internal/store"
+	"github.com/tacit-org/tacit/internal/throttle"
 )
 
 //go:embed templates/*.html
@@ -35,6 +36,11 @@ type Options struct {
 	Logger       *slog.Logger
 	Views        *store.Views // batched view counts; flushed by the caller
 	DemoHint     string       // shown on the sign-in page of a demo instance
+	// NewAccounts limits how much a new account may post; zero means no limits.
+	NewAccounts store.NewAccountLimits
+	// SignIn slows down password guessing per account and per address;
+	// nil means throttle.New().
+	SignIn *throttle.Backoff
 }
 
 // Web serves the HTML pages.
@@ -55,6 +61,9 @@ func New(s *store.Store, o Options) (*Web, error) {
 	}
 	if o.MaxBodyBytes == 0 {
 		o.MaxBodyBytes = 64 * 1024
+	}
+	if o.SignIn == nil {
+		o.SignIn = throttle.New()
 	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 30 * 24 * time.Hour

@@ -34,9 +34,15 @@ const (
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureWith(t, web.Options{MaxBodyBytes: 4096})
+}
+
+// newFixtureWith is newFixture with other options for the surface.
+func newFixtureWith(t *testing.T, o web.Options) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	s := storetest.Open(t)
-	w, err := web.New(s, web.Options{MaxBodyBytes: 4096})
+	w, err := web.New(s, o)
 	if err != nil {
 		t.Fatal(err)
 	}
