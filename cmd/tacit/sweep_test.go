@@ -310,3 +310,40 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// TestSlugNamespaceDoesNotLeak: creating a community with the slug a secret
+// community was given by its creator answers exactly as for a slug nobody
+// ever used (the secret one carries an unguessable tail), while a listed
+// community's slug is still "taken".
+func TestSlugNamespaceDoesNotLeak(t *testing.T) {
+	a := newSweepApp(t)
+	if got := a.secret["community"]; got == canarySlug || !strings.HasPrefix(got, canarySlug+"-") {
+		t.Fatalf("secret community slug %q: want %q with a random tail", got, canarySlug)
+	}
+	v := a.viewers["outsider"]
+	form := func(slug string) string {
+		return "slug=" + slug + "&name=Ny+grupp&description=x&kind=subject&visibility=open"
+	}
+	jsonBody := func(slug string) string {
+		return `{"slug":"` + slug + `","name":"Ny grupp","kind":"subject","visibility":"open"}`
+	}
+	web := a.do("POST", "/c", "application/x-www-form-urlencoded", form(canarySlug), v)
+	if web.status != http.StatusSeeOther || web.header.Get("Location") != "/c/"+canarySlug {
+		t.Errorf("web: create with the secret community's chosen slug answered %d %q; want 303 to the new community", web.status, web.header.Get("Location"))
+	}
+	api := a.do("POST", "/api/v1/communities", "application/json", jsonBody(canarySlug+"-2"), v)
+	if api.status != http.StatusCreated {
+		t.Errorf("API: create with a slug near the secret one answered %d: %s", api.status, api.body)
+	}
+	// A listed community's slug is taken, on both surfaces, in the same words.
+	if res := a.do("POST", "/c", "application/x-www-form-urlencoded", form("annan"), v); res.status != http.StatusBadRequest {
+		t.Errorf("web: create with a listed slug answered %d; want 400", res.status)
+	}
+	if res := a.do("POST", "/api/v1/communities", "application/json", jsonBody("annan"), v); res.status != http.StatusConflict {
+		t.Errorf("API: create with a listed slug answered %d; want 409", res.status)
+	}
+	// The secret community itself is untouched and still the owner's.
+	if res := a.do("GET", "/c/"+a.secret["community"], "", "", a.viewers["member"]); res.status != http.StatusOK || !strings.Contains(res.body, canaryName) {
+		t.Errorf("secret community after: %d", res.status)
+	}
+}
