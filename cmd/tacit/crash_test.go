@@ -374,4 +374,3 @@ func queryStrings(t *testing.T, db *sql.DB, q string, args ...any) []string {
 	}
 	return out
 }
-
