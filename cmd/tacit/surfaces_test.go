@@ -32,6 +32,10 @@ type surface struct {
 	// it, answer, react, follow, join an open community): the object-access
 	// test does not expect it refused.
 	reader bool
+	// admin marks the organisation admin's power over people (invite,
+	// deactivate): for an admin the store may change, as people are not
+	// secret; for everyone else the route must refuse and change nothing.
+	admin bool
 	// people marks pages that list people by name by design (members,
 	// people admin): the anonymous asker may appear there as a person,
 	// never as the author of the anonymous question.
@@ -110,8 +114,8 @@ var surfaces = map[string]surface{
 	"POST /settings/tokens/{id}/revoke": {id: "token"},
 	"GET /settings/follows":             {},
 	"GET /admin/people":                 {people: true},
-	"POST /admin/people":                {body: "email=ny@example.se&name=Ny", people: true},
-	"POST /admin/people/{id}":           {id: "member", body: "action=deactivate", people: true},
+	"POST /admin/people":                {body: "email=ny@example.se&name=Ny", people: true, admin: true},
+	"POST /admin/people/{id}":           {id: "member", body: "action=deactivate", people: true, admin: true},
 	"GET /admin/audit":                  {people: true},
 
 	"GET /api/v1/openapi.json":                           {},

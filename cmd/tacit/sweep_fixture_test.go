@@ -159,6 +159,9 @@ func (a *sweepApp) plant(ctx context.Context) {
 	outsider := person("outsider", "Otto Utanför", "otto@example.se", "Lager")
 	othermod := person("othermod", "Maja Moderator", "maja@example.se", "Support")
 	asker := person("asker", anonAskerName, anonAskerEmail, anonAskerDept)
+	admin, err := s.CreatePerson(ctx, store.NewPerson{Email: "ada@example.se", Name: "Ada Admin", Department: "IT", Language: "sv", Admin: true})
+	a.must(err, "create admin")
+	a.people["admin"] = admin
 
 	login := func(p store.Person) viewer {
 		cookie := auth.NewSecret("")
@@ -169,7 +172,7 @@ func (a *sweepApp) plant(ctx context.Context) {
 		a.must(err, "token")
 		return viewer{cookie: cookie, token: token}
 	}
-	for _, key := range []string{"owner", "member", "removed", "outsider", "othermod", "asker"} {
+	for _, key := range []string{"owner", "member", "removed", "outsider", "othermod", "asker", "admin"} {
 		v := login(a.people[key])
 		v.name = key
 		a.viewers[key] = v
