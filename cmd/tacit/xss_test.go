@@ -244,6 +244,16 @@ func TestSanitiserCorpus(t *testing.T) {
 			shown++
 		}
 	}
+	// The live preview's fragment goes into the page through innerHTML.
+	for i, pl := range payloads {
+		res := a.do("POST", "/preview", "application/x-www-form-urlencoded", "body="+url.QueryEscape(pl), v)
+		if res.status != http.StatusOK {
+			t.Errorf("preview of payload %d: %d", i, res.status)
+		}
+		for _, f := range unsafeMarkup(res.body) {
+			t.Errorf("preview of payload %d %q: %s", i, pl, f)
+		}
+	}
 	// The payloads did reach the pages (as harmless text): otherwise the
 	// corpus tested nothing.
 	if shown < len(pages)/2 {
