@@ -3,7 +3,12 @@ package main
 // The registry of surfaces (DESIGN §3): every route the routers know, with
 // what the sweeps need to call it. TestEveryRouteIsRegistered fails when a
 // route is missing here, so a new route cannot go unswept: add a row below
-// (and, for a path parameter of a new name, a line in paramKinds).
+// (and, for a path parameter of a new name, a line in paramKinds). A new
+// kind of object (an upload, a notification) needs a value in each fill of
+// sweepApp.plant (cmd/tacit/sweep_fixture_test.go): the secret community's
+// one, one that never existed, the member's own, and the anonymous
+// question's; plant a canary in every text field it has (file names too)
+// and add it to secretCanaries.
 //
 // Surfaces that are not plain request/response (the live event stream,
 // e-mails, digests, exports) join through sweepHooks: a feature adds a hook
