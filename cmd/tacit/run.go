@@ -108,6 +108,36 @@ func isNew(ctx context.Context, cfg config.Config) (bool, error) {
 	return s.Empty(ctx)
 }
 
+// newApp assembles the whole HTTP surface exactly as the server runs it,
+// middleware included, and lists every route pattern its routers know. Tests
+// build their handler here, so what they sweep is what production serves.
+func newApp(s *store.Store, cfg config.Config, log *slog.Logger, views *store.Views, demoHint string) (http.Handler, []string, error) {
+	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
+	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
+		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts})
+	if err != nil {
+		return nil, nil, err
+	}
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts})
+
+	mux := http.NewServeMux()
+	mux.HandleFunc(healthzRoute, func(rw http.ResponseWriter, r *http.Request) {
+		if err := s.Ping(r.Context()); err != nil {
+			http.Error(rw, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(rw, "ok\n")
+	})
+	mux.Handle("/api/v1/", a.Handler())
+	mux.Handle("/", w.Handler())
+	routes := append([]string{healthzRoute}, w.Routes()...)
+	routes = append(routes, a.Routes()...)
+	return web.SecurityHeaders(cfg.Secure(), http.NewCrossOriginProtection().Handler(mux)), routes, nil
+}
+
+const healthzRoute = "GET /healthz"
+
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := config.Load("tacit", args, getenv, stderr)
 	if err != nil {
@@ -138,26 +168,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 
 	views := &store.Views{}
-	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
-	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts})
+	handler, _, err := newApp(s, cfg, log, views, demoHint)
 	if err != nil {
 		return err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts})
-
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {
-		if err := s.Ping(r.Context()); err != nil {
-			http.Error(rw, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = io.WriteString(rw, "ok\n")
-	})
-	mux.Handle("/api/v1/", a.Handler())
-	mux.Handle("/", w.Handler())
-	handler := web.SecurityHeaders(cfg.Secure(), http.NewCrossOriginProtection().Handler(mux))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -20,7 +20,7 @@ func (a *API) auditList(w http.ResponseWriter, r *http.Request, c caller) {
 		invalid(w, fe)
 		return
 	}
-	f.BeforeID, f.Limit = p.after.ID, p.limit+1
+	f.Viewer, f.BeforeID, f.Limit = c.viewer(), p.after.ID, p.limit+1
 	entries, err := a.store.AuditLog(r.Context(), f)
 	if err != nil {
 		a.fail(w, r, err)

@@ -76,7 +76,11 @@ func (a *API) communityCreate(w http.ResponseWriter, r *http.Request, c caller) 
 		invalid(w, fe)
 		return
 	}
-	com, err := a.store.CreateCommunity(r.Context(), c.person.ID, req.Slug, cs)
+	slug := req.Slug
+	if cs.Visibility == store.VisibilitySecret {
+		slug = store.SecretSlug(slug) // see SecretSlug: a secret slug must not be guessable
+	}
+	com, err := a.store.CreateCommunity(r.Context(), c.person.ID, slug, cs)
 	if errors.Is(err, store.ErrConflict) {
 		conflict(w, "error.slug_taken", store.FieldErrors{"slug": "error.slug_taken"})
 		return

@@ -92,6 +92,12 @@ func auditPost(ctx context.Context, tx *sql.Tx, actorID int64, action string, po
 
 // AuditFilter selects audit entries. Zero fields do not filter.
 type AuditFilter struct {
+	// Viewer is whose eyes read the log. An organisation admin has no silent
+	// access (DESIGN §3 rule 1): an entry in a community the viewer may not
+	// read keeps its action, time and people, but loses everything of the
+	// community (post titles, reasons, the object) and, for a secret
+	// community, its name and id too. The zero Viewer reads open communities only.
+	Viewer   Viewer
 	Action   string    // exact action, or a prefix ending in "." such as "member."
 	ActorID  int64     // -1 selects entries without an actor (the system)
 	From, To time.Time // created at or after From, before To
@@ -100,7 +106,9 @@ type AuditFilter struct {
 }
 
 // auditQuery builds the audit-log query. Object names come from the rows
-// they name: a post's title (never its author), a reply's post title.
+// they name: a post's title (never its author), a reply's post title, each
+// only where the viewer may read the post's community now (a post may have
+// moved since).
 func auditQuery(f AuditFilter) (string, []any) {
 	var where []string
 	var args []any
@@ -108,6 +116,10 @@ func auditQuery(f AuditFilter) (string, []any) {
 		args = append(args, x)
 		return "$" + strconv.Itoa(len(args))
 	}
+	v := arg(f.Viewer.ID)
+	// readable: the entry has no community, or the viewer may read it.
+	readable := `(c.id IS NULL OR ` + visibleTo("c", v) + `)`
+	listed := `(c.id IS NULL OR ` + listedTo("c", v) + `)`
 	if f.Action != "" {
 		if strings.HasSuffix(f.Action, ".") {
 			where = append(where, "a.action LIKE "+arg(f.Action+"%"))
@@ -130,14 +142,18 @@ func auditQuery(f AuditFilter) (string, []any) {
 	if f.BeforeID > 0 {
 		where = append(where, "a.id < "+arg(f.BeforeID))
 	}
-	q := `SELECT a.id, COALESCE(a.actor_id, 0), COALESCE(ap.name, ''), a.action, a.object_kind, a.object_id,
-		COALESCE(CASE a.object_kind
-			WHEN 'post' THEN (SELECT title FROM posts WHERE id = a.object_id)
-			WHEN 'reply' THEN (SELECT p.title FROM replies r JOIN posts p ON p.id = r.post_id WHERE r.id = a.object_id)
+	q := `SELECT a.id, COALESCE(a.actor_id, 0), COALESCE(ap.name, ''), a.action, a.object_kind,
+		CASE WHEN ` + readable + ` OR a.object_kind NOT IN ('post', 'reply', 'community') THEN a.object_id ELSE 0 END,
+		CASE WHEN ` + readable + ` THEN COALESCE(CASE a.object_kind
+			WHEN 'post' THEN (SELECT op.title FROM posts op JOIN communities oc ON oc.id = op.community_id
+				WHERE op.id = a.object_id AND ` + visibleTo("oc", v) + `)
+			WHEN 'reply' THEN (SELECT op.title FROM replies r JOIN posts op ON op.id = r.post_id JOIN communities oc ON oc.id = op.community_id
+				WHERE r.id = a.object_id AND ` + visibleTo("oc", v) + `)
 			WHEN 'community' THEN (SELECT name FROM communities WHERE id = a.object_id)
 			WHEN 'person' THEN (SELECT name FROM people WHERE id = a.object_id)
-		END, ''),
-		a.community_id, COALESCE(c.name, ''), a.person_id, COALESCE(pp.name, ''), a.detail, a.created_at
+		END, '') WHEN a.object_kind = 'person' THEN COALESCE((SELECT name FROM people WHERE id = a.object_id), '') ELSE '' END,
+		CASE WHEN ` + listed + ` THEN a.community_id ELSE 0 END, CASE WHEN ` + listed + ` THEN COALESCE(c.name, '') ELSE '' END,
+		a.person_id, COALESCE(pp.name, ''), CASE WHEN ` + readable + ` THEN a.detail ELSE '' END, a.created_at
 		FROM audit_log a LEFT JOIN people ap ON ap.id = a.actor_id
 		LEFT JOIN communities c ON c.id = a.community_id LEFT JOIN people pp ON pp.id = a.person_id`
 	if len(where) > 0 {

@@ -294,6 +294,11 @@ func (s *Store) Join(ctx context.Context, personID, communityID int64) error {
 		if err := tx.QueryRowContext(ctx, `SELECT visibility FROM communities WHERE id = $1`, communityID).Scan(&vis); err != nil {
 			return err
 		}
+		if vis == VisibilitySecret {
+			// A secret community does not exist for those outside it; its
+			// members need no joining. Either way: as if there were none.
+			return ErrNotFound
+		}
 		if vis != VisibilityOpen {
 			return ErrNotAllowed
 		}
@@ -435,6 +440,9 @@ func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, me
 		var vis string
 		if err := tx.QueryRowContext(ctx, `SELECT visibility FROM communities WHERE id = $1`, communityID).Scan(&vis); err != nil {
 			return err
+		}
+		if vis == VisibilitySecret {
+			return ErrNotFound // as if there were none, like every answer about a secret community
 		}
 		if vis != VisibilityClosed {
 			return ErrNotAllowed

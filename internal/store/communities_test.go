@@ -63,7 +63,7 @@ func TestJoin(t *testing.T) {
 	}{
 		{store.VisibilityOpen, nil},
 		{store.VisibilityClosed, store.ErrNotAllowed},
-		{store.VisibilitySecret, store.ErrNotAllowed},
+		{store.VisibilitySecret, store.ErrNotFound}, // answers like a community that never existed
 	}
 	for _, tt := range tests {
 		c := comms[tt.vis]
@@ -114,7 +114,9 @@ func TestJoinRequests(t *testing.T) {
 	w.add(closed, member, store.RoleMember)
 
 	wantErr(t, "RequestJoin(open)", w.s.RequestJoin(ctx, yes.ID, open.ID, ""), store.ErrNotAllowed)
-	wantErr(t, "RequestJoin(secret)", w.s.RequestJoin(ctx, yes.ID, secret.ID, ""), store.ErrNotAllowed)
+	wantErr(t, "RequestJoin(secret)", w.s.RequestJoin(ctx, yes.ID, secret.ID, ""), store.ErrNotFound)
+	wantErr(t, "RequestJoin(never existed)", w.s.RequestJoin(ctx, yes.ID, 987654321, ""), store.ErrNotFound)
+	wantErr(t, "Join(never existed)", w.s.Join(ctx, yes.ID, 987654321), store.ErrNotFound)
 	wantErr(t, "RequestJoin(missing)", w.s.RequestJoin(ctx, yes.ID, 9999, ""), store.ErrNotFound)
 	wantErr(t, "RequestJoin by a member", w.s.RequestJoin(ctx, member.ID, closed.ID, ""), store.ErrConflict)
 	for _, p := range []store.Person{yes, no} {

@@ -143,7 +143,7 @@ func TestHideAndRestore(t *testing.T) {
 	if err != nil || len(entries) != 1 {
 		t.Fatalf("post.hide entries = %+v, %v", entries, err)
 	}
-	entries, err = w.s.AuditLog(ctx, store.AuditFilter{Action: "post.", To: time.Now().Add(24 * time.Hour)})
+	entries, err = w.s.AuditLog(ctx, store.AuditFilter{Action: "post.", To: time.Now().Add(24 * time.Hour), Viewer: viewer(w.mod)})
 	entries = slices.DeleteFunc(entries, func(e store.AuditEntry) bool { return e.Action == "post.edit" })
 	if err != nil || len(entries) != 2 || entries[1].Action != "post.hide" || entries[1].ActorName != w.mod.Name ||
 		entries[1].ObjectName != "Zanzibar pricing tip" || entries[1].CommunityName != w.c.Name || entries[1].Detail != "advertising" {
@@ -225,7 +225,7 @@ func TestLockAndMove(t *testing.T) {
 	if a, b := w.communityAs(viewer(w.owner), w.c.ID).PostCount, w.communityAs(viewer(w.owner), target.ID).PostCount; a != safeCount-1 || b != targetCount+1 {
 		t.Errorf("post counts after move = %d, %d; want %d, %d", a, b, safeCount-1, targetCount+1)
 	}
-	entries, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "post.move"})
+	entries, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "post.move", Viewer: viewer(w.mod)})
 	if len(entries) != 1 || entries[0].CommunityName != target.Name || !strings.Contains(entries[0].Detail, w.c.Name) {
 		t.Errorf("move audit = %+v", entries)
 	}
@@ -260,7 +260,7 @@ func TestBan(t *testing.T) {
 	if err := w.s.RequestJoin(ctx, w.reader.ID, w.c.ID, "sorry"); err != nil {
 		t.Errorf("after unban, RequestJoin: %v", err)
 	}
-	entries, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "member.", ActorID: w.mod.ID})
+	entries, _ := w.s.AuditLog(ctx, store.AuditFilter{Action: "member.", ActorID: w.mod.ID, Viewer: viewer(w.mod)})
 	if len(entries) != 2 || entries[1].Action != "member.ban" || entries[1].PersonName != w.reader.Name || entries[1].Detail != "harassment" {
 		t.Errorf("ban audit = %+v", entries)
 	}
@@ -405,7 +405,7 @@ func TestAnonymousAuthorUnmaskedNowhere(t *testing.T) {
 			t.Errorf("revision list names the anonymous author: %+v", r)
 		}
 	}
-	entries, err := w.s.AuditLog(ctx, store.AuditFilter{})
+	entries, err := w.s.AuditLog(ctx, store.AuditFilter{Viewer: viewer(w.owner)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,6 +497,75 @@ func TestRecentWait(t *testing.T) {
 	} {
 		if got := l.RecentWait(tc.created, recent, tc.perHour, now); got != tc.want {
 			t.Errorf("RecentWait(created %v ago, %d/h) = %v, want %v", now.Sub(tc.created), tc.perHour, got, tc.want)
+		}
+	}
+}
+
+// An organisation admin who is no member reads the log without the
+// content of closed and secret communities (DESIGN §3 rule 1): the action,
+// the time and the people stay; titles, reasons and the object go, and a
+// secret community's name and id too. A member reads it all.
+func TestAuditLogNoSilentAccess(t *testing.T) {
+	t.Parallel()
+	w := newModWorld(t)
+	ctx := t.Context()
+	secret := w.community(w.owner, "hidden", store.VisibilitySecret)
+	w.add(secret, w.member, store.RoleMember)
+	for _, c := range []store.Community{w.c, secret} {
+		id := w.post(store.NewPost{CommunityID: c.ID, AuthorID: w.member.ID, Title: "Quokka plans " + c.Slug})
+		if err := w.s.LockPost(ctx, viewer(w.owner), id, true, "quokka reason "+c.Slug); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.Ban(ctx, viewer(w.owner), c.ID, w.reader.ID, "quokka ban "+c.Slug); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"admin", "owner"} {
+		v := viewer(w.admin)
+		if format == "owner" {
+			v = viewer(w.owner)
+		}
+		entries, err := w.s.AuditLog(ctx, store.AuditFilter{Viewer: v})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := ""
+		locks, bans := 0, 0
+		for _, e := range entries {
+			b, _ := json.Marshal(e)
+			text += string(b) + "\n"
+			switch e.Action {
+			case "post.lock":
+				locks++
+			case "member.ban":
+				bans++
+				if e.PersonName != w.reader.Name || e.ActorName != w.owner.Name {
+					t.Errorf("as %s: ban entry without its people: %s", format, b)
+				}
+			}
+		}
+		if locks != 2 || bans != 2 {
+			t.Errorf("as %s: %d lock and %d ban entries, want 2 and 2", format, locks, bans)
+		}
+		secretText := []string{"Quokka plans", "quokka reason", "quokka ban", secret.Name}
+		if format == "owner" {
+			for _, s := range secretText {
+				if !strings.Contains(text, s) {
+					t.Errorf("the owner's log lacks %q:\n%s", s, text)
+				}
+			}
+			continue
+		}
+		for _, s := range secretText {
+			if strings.Contains(text, s) {
+				t.Errorf("the admin who is no member reads %q in the log:\n%s", s, text)
+			}
+		}
+		if !strings.Contains(text, w.c.Name) {
+			t.Errorf("the closed community's name, listed to everyone, is missing from the admin's log:\n%s", text)
+		}
+		if strings.Contains(text, fmt.Sprintf(`"community_id":%d`, secret.ID)) {
+			t.Errorf("the admin's log names the secret community's id:\n%s", text)
 		}
 	}
 }

@@ -3,8 +3,10 @@ package store_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -49,6 +51,9 @@ func countOK(t *testing.T, what string, errs []error, allowed ...error) int {
 // connections, later ones really run at once.
 const raceRounds = 8
 
+// raceWidth is how many identical calls run at once (issue 4: 50).
+const raceWidth = 50
+
 func TestRaceDeletePostCountsOnce(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -59,7 +64,7 @@ func TestRaceDeletePostCountsOnce(t *testing.T) {
 	for round := range raceRounds {
 		id := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID})
 		var fns []func() error
-		for range 20 {
+		for range raceWidth {
 			fns = append(fns, func() error { return w.s.DeletePost(ctx, owner.ID, id, false) })
 		}
 		if ok := countOK(t, "DeletePost", race(fns...), store.ErrNotFound); ok != 1 {
@@ -82,7 +87,7 @@ func TestRaceDeleteReplyCountsOnce(t *testing.T) {
 	for round := range raceRounds {
 		a := w.reply(store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: owner.ID})
 		var fns []func() error
-		for range 20 {
+		for range raceWidth {
 			fns = append(fns, func() error { return w.s.DeleteReply(ctx, owner.ID, a, false) })
 		}
 		if ok := countOK(t, "DeleteReply", race(fns...), store.ErrNotFound); ok != 1 {
@@ -171,6 +176,104 @@ func TestRaceLastOwner(t *testing.T) {
 			if owners != 1 {
 				t.Errorf("round %d, %s: %d owners left, want 1", round, step.name, owners)
 			}
+		}
+	}
+}
+
+// Fifty identical accepts of one answer at once: the question ends with that
+// answer accepted and nothing else changed; fifty different answers accepted
+// at once: exactly one of them wins and the question names it.
+func TestRaceAcceptOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Owner")
+	c := w.community(owner, "c", store.VisibilityOpen)
+	for round := range raceRounds {
+		q := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeQuestion})
+		var answers []int64
+		for range raceWidth {
+			answers = append(answers, w.reply(store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: owner.ID}))
+		}
+		var same, different []func() error
+		for i := range raceWidth {
+			same = append(same, func() error { return w.s.Accept(ctx, owner.ID, q, answers[0]) })
+			different = append(different, func() error { return w.s.Accept(ctx, owner.ID, q, answers[i]) })
+		}
+		if ok := countOK(t, "Accept", race(same...)); ok != raceWidth {
+			t.Errorf("round %d: %d of %d identical accepts succeeded, want all (accepting is idempotent)", round, ok, raceWidth)
+		}
+		p := w.mustPost(viewer(owner), q)
+		if p.AcceptedAnswerID != answers[0] || p.AnswerCount != raceWidth {
+			t.Errorf("round %d: accepted %d with %d answers, want %d with %d", round, p.AcceptedAnswerID, p.AnswerCount, answers[0], raceWidth)
+		}
+		countOK(t, "Accept different", race(different...))
+		p = w.mustPost(viewer(owner), q)
+		got, _, err := w.s.Replies(ctx, viewer(owner), q, p.AcceptedAnswerID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		accepted := 0
+		for _, a := range got {
+			if a.Accepted {
+				accepted++
+			}
+		}
+		if accepted != 1 || !slices.Contains(answers, p.AcceptedAnswerID) {
+			t.Errorf("round %d: %d answers shown as accepted (question names %d), want exactly 1 of its own", round, accepted, p.AcceptedAnswerID)
+		}
+	}
+}
+
+// Fifty people using one invitation at once: one person is created and
+// joins, every other use is refused, and the member count equals the rows.
+func TestRaceInvitationOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Owner")
+	c := w.community(owner, "c", store.VisibilityClosed)
+	for round := range raceRounds {
+		hash := fmt.Sprintf("invitation-hash-%d", round)
+		email := fmt.Sprintf("ny%d@example.se", round)
+		if _, err := w.s.CreateInvitation(ctx, owner.ID, email, c.ID, store.RoleMember, hash, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		var fns []func() error
+		for range raceWidth {
+			fns = append(fns, func() error {
+				_, err := w.s.AcceptInvitation(ctx, hash, store.NewPerson{Email: email, Name: "Ny Person", Language: "sv"})
+				return err
+			})
+		}
+		if ok := countOK(t, "AcceptInvitation", race(fns...), store.ErrNotFound, store.ErrConflict); ok != 1 {
+			t.Errorf("round %d: %d of %d uses of one invitation succeeded, want 1", round, ok, raceWidth)
+		}
+		if n := w.memberCountMatches(owner, c.ID); n != int64(round+2) {
+			t.Errorf("round %d: %d members, want %d", round, n, round+2)
+		}
+	}
+}
+
+// Fifty identical requests to join a closed community: one pending request.
+func TestRaceRequestJoinOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Owner")
+	c := w.community(owner, "c", store.VisibilityClosed)
+	for round := range raceRounds {
+		p := w.person(fmt.Sprintf("Asker %d", round))
+		var fns []func() error
+		for range raceWidth {
+			fns = append(fns, func() error { return w.s.RequestJoin(ctx, p.ID, c.ID, "hej") })
+		}
+		if ok := countOK(t, "RequestJoin", race(fns...)); ok != raceWidth {
+			t.Errorf("round %d: %d of %d identical join requests succeeded, want all (asking again is harmless)", round, ok, raceWidth)
+		}
+		reqs, err := w.s.JoinRequests(ctx, c.ID)
+		if err != nil || len(reqs) != round+1 {
+			t.Errorf("round %d: %d pending requests (%v), want %d", round, len(reqs), err, round+1)
 		}
 	}
 }

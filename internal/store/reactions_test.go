@@ -279,7 +279,7 @@ func TestConcurrentManyPeople(t *testing.T) {
 	open := w.community(owner, "open", store.VisibilityOpen)
 	idea := w.post(store.NewPost{CommunityID: open.ID, AuthorID: owner.ID, Type: store.TypeIdea})
 	var people []store.Person
-	for i := range 20 {
+	for i := range raceWidth {
 		people = append(people, w.person("P"+itoa(int64(i))))
 	}
 	var wg sync.WaitGroup
@@ -303,11 +303,11 @@ func TestConcurrentManyPeople(t *testing.T) {
 		t.Errorf("parallel call failed: %v", err)
 	}
 	got := w.mustPost(viewer(owner), idea)
-	if got.Reactions.Like != 20 || got.VoteCount != 20 {
-		t.Errorf("Like, VoteCount = %d, %d; want 20, 20", got.Reactions.Like, got.VoteCount)
+	if got.Reactions.Like != raceWidth || got.VoteCount != raceWidth {
+		t.Errorf("Like, VoteCount = %d, %d; want %d each", got.Reactions.Like, got.VoteCount, raceWidth)
 	}
-	if n := w.memberCountMatches(owner, open.ID); n != 21 {
-		t.Errorf("members = %d, want 21", n)
+	if n := w.memberCountMatches(owner, open.ID); n != raceWidth+1 {
+		t.Errorf("members = %d, want %d", n, raceWidth+1)
 	}
 }
 

@@ -95,6 +95,9 @@ func (w *Web) communityCreate(rw http.ResponseWriter, r *http.Request) {
 	var c store.Community
 	var err error
 	if len(fe) == 0 {
+		if cs.Visibility == store.VisibilitySecret {
+			slug = store.SecretSlug(slug) // see SecretSlug: a secret slug must not be guessable
+		}
 		c, err = w.store.CreateCommunity(r.Context(), state(r).me.ID, slug, cs)
 		if errors.Is(err, store.ErrConflict) {
 			fe["slug"] = "error.slug_taken"

@@ -268,6 +268,7 @@ func (w *Web) adminAudit(rw http.ResponseWriter, r *http.Request) {
 	if len(fe) > 0 {
 		f, status = store.AuditFilter{}, http.StatusBadRequest
 	}
+	f.Viewer = viewer(r)
 	f.BeforeID, _ = parseID(q.Get("before"))
 	f.Limit = auditPageSize + 1
 	entries, err := w.store.AuditLog(r.Context(), f)
@@ -301,6 +302,7 @@ func (w *Web) auditExport(rw http.ResponseWriter, r *http.Request) {
 		w.errorPage(rw, r, http.StatusBadRequest)
 		return
 	}
+	f.Viewer = viewer(r)
 	name := "tacit-audit-" + time.Now().UTC().Format("20060102-150405") + "." + format
 	rw.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	if format == "csv" {

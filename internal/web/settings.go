@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -201,7 +200,9 @@ func (w *Web) tokenRevoke(rw http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	if err := w.store.RevokeToken(r.Context(), state(r).me.ID, id); err != nil && !errors.Is(err, store.ErrNotFound) {
+	// Someone else's token, or one already revoked, is not found, like
+	// every object one may not see.
+	if err := w.store.RevokeToken(r.Context(), state(r).me.ID, id); err != nil {
 		w.fail(rw, r, err)
 		return
 	}
