@@ -1,0 +1,34 @@
+-- Participation: notifications, the live activity log, delivery choices,
+-- sent mail and feed tokens.
+
+-- One row per person per thing that concerns them, written in the same
+-- transaction as the event. actor_id is NULL when the actor acted
+-- anonymously, so no reader of this table can learn who it was. Whether the
+-- recipient may still see the post is checked when the row is read.
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    actor_id BIGINT REFERENCES people (id),
+    community_id BIGINT NOT NULL DEFAULT 0,
+    post_id BIGINT NOT NULL DEFAULT 0,
+    reply_id BIGINT NOT NULL DEFAULT 0,
+    detail TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    read_at BIGINT
+);
+CREATE INDEX notifications_person ON notifications (person_id, id);
+CREATE INDEX notifications_unread ON notifications (person_id, id) WHERE read_at IS NULL;
+CREATE INDEX notifications_actor ON notifications (actor_id);
+
+-- Public activity for live pages (a new answer on a post, a new post in a
+-- community); its id orders the live stream. No author is kept.
+CREATE TABLE activity (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    community_id BIGINT NOT NULL,
+    post_id BIGINT NOT NULL,
+    reply_id BIGINT NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX activity_post ON activity (post_id);
