@@ -392,7 +392,7 @@ type JoinRequest struct {
 // RequestJoin asks to join a closed community. A secret community cannot be
 // asked for: it does not exist for non-members.
 func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, message string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var vis string
 		if err := tx.QueryRowContext(ctx, `SELECT visibility FROM communities WHERE id = $1`, communityID).Scan(&vis); err != nil {
 			return err
@@ -410,7 +410,10 @@ func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, me
 		_, err := tx.ExecContext(ctx, `INSERT INTO join_requests (community_id, person_id, message, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
 			ON CONFLICT (community_id, person_id) DO UPDATE SET message = excluded.message, status = 'pending', created_at = excluded.created_at, decided_at = NULL, decided_by = NULL`,
 			communityID, personID, message, now())
-		return err
+		if err != nil {
+			return err
+		}
+		return notifyJoinRequest(ctx, tx, personID, communityID)
 	})
 }
 

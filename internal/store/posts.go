@@ -122,7 +122,7 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 // counts it in its community, in one transaction.
 func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		t := now()
 		if !np.CreatedAt.IsZero() {
 			t = np.CreatedAt.UnixMilli()
@@ -147,7 +147,10 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 		if err := s.indexPost(ctx, tx, id); err != nil {
 			return err
 		}
-		return follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
+		if err := follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id)); err != nil {
+			return err
+		}
+		return s.notifyPost(ctx, tx, id, np.AuthorID, np.Anonymous)
 	})
 	return id, err
 }
@@ -211,7 +214,7 @@ func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
 
 // EditPost changes a post's text, keeping the previous text as a revision.
 func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var title, body string
 		err := tx.QueryRowContext(ctx, `SELECT title, body FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body)
 		if err != nil {
@@ -230,6 +233,9 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 			return err
 		}
 		if err := setTags(ctx, tx, id, e.Tags); err != nil {
+			return err
+		}
+		if err := s.mentionsAfterEdit(ctx, tx, editorID, id, 0); err != nil {
 			return err
 		}
 		return s.indexPost(ctx, tx, id)

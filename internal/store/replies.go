@@ -47,7 +47,7 @@ type NewReply struct {
 // post up in feeds and makes the author follow the post, in one transaction.
 func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		t := now()
 		if !nr.CreatedAt.IsZero() {
 			t = nr.CreatedAt.UnixMilli()
@@ -66,6 +66,9 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		}
 		var err error
 		if id, err = s.insertReply(ctx, tx, nr, parent, t); err != nil {
+			return err
+		}
+		if err := s.notifyReply(ctx, tx, nr.PostID, id, nr.AuthorID, nr.Kind); err != nil {
 			return err
 		}
 		return follow(ctx, tx, nr.AuthorID, FollowPost, itoa(nr.PostID))
@@ -189,7 +192,7 @@ func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
 
 // EditReply changes a reply's text, keeping the previous text as a revision.
 func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var postID int64
 		var old string
 		if err := tx.QueryRowContext(ctx, `SELECT post_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old); err != nil {
@@ -201,6 +204,9 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
 			body, markdown.Render(body), now(), id); err != nil {
+			return err
+		}
+		if err := s.mentionsAfterEdit(ctx, tx, editorID, postID, id); err != nil {
 			return err
 		}
 		return s.indexPost(ctx, tx, postID)
@@ -242,7 +248,7 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 
 // Accept marks an answer as the accepted one of its question (answerID 0 clears it).
 func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		if answerID != 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND kind = 'answer' AND deleted_at IS NULL`,
@@ -264,6 +270,9 @@ func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
+		}
+		if answerID != 0 {
+			return notifyAccepted(ctx, tx, actorID, postID, answerID)
 		}
 		return nil
 	})

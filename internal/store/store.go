@@ -42,6 +42,7 @@ type Store struct {
 	w       *sql.DB // the writer: one connection on SQLite
 	r       *sql.DB // readers: a pool; the same as w on PostgreSQL
 	dialect Dialect
+	bell    bell // rung after notifications or live activity are written (notifications.go)
 }
 
 // Open connects to PostgreSQL when databaseURL is a postgres:// URL, and
