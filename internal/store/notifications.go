@@ -532,3 +532,34 @@ func (s *Store) mentionsAfterEdit(ctx context.Context, tx *sql.Tx, editorID, pos
 		`SELECT person_id FROM (`+idList(mentioned)+`) m WHERE person_id NOT IN
 			(SELECT person_id FROM notifications WHERE post_id = $3 AND reply_id = $4 AND kind = 'mention')`)
 }
+
+// MentionCandidate is someone the composer may offer after @.
+type MentionCandidate struct {
+	Handle string `json:"handle"`
+	Name   string `json:"name"`
+}
+
+// MentionCandidates lists active people who can read community communityID
+// and whose handle or name starts with prefix — only when the viewer can
+// read the community too (a closed member list is no one else's business).
+func (s *Store) MentionCandidates(ctx context.Context, v Viewer, communityID int64, prefix string, limit int) ([]MentionCandidate, error) {
+	like := likeEscape(strings.ToLower(prefix)) + "%"
+	rows, err := s.r.QueryContext(ctx, `SELECT p.email, p.name FROM people p JOIN communities c ON c.id = $2
+		WHERE `+visibleTo("c", "$1")+` AND p.deactivated_at IS NULL AND p.id <> $1
+		  AND (c.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = c.id AND m.person_id = p.id))
+		  AND (p.email LIKE $3 ESCAPE '\' OR LOWER(p.name) LIKE $3 ESCAPE '\' OR LOWER(p.name) LIKE $4 ESCAPE '\')
+		ORDER BY p.name, p.id LIMIT $5`, v.ID, communityID, like, "% "+like, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []MentionCandidate{}
+	for rows.Next() {
+		var email, name string
+		if err := rows.Scan(&email, &name); err != nil {
+			return nil, err
+		}
+		out = append(out, MentionCandidate{Handle: Handle(email), Name: name})
+	}
+	return out, rows.Err()
+}

@@ -2,5 +2,11 @@ package web
 
 // participationRoutes are the pages of notifications, mail, follows and feeds.
 func (w *Web) participationRoutes() []route {
-	return nil
+	in := w.signedIn
+	return []route{
+		{"GET /notifications", in(w.notificationList)},
+		{"POST /notifications/read", in(w.notificationsRead)},
+		{"GET /mentions", in(w.mentionSuggest)},
+		{"POST /settings/follows/remove", in(w.followRemove)},
+	}
 }

@@ -126,6 +126,7 @@ type page struct {
 	Path    string
 	Flash   string
 	AtomURL string
+	Unread  int64 // unread notifications of the signed-in person, at most store.UnreadCap+1
 	Now     time.Time
 	Errors  store.FieldErrors
 	Form    url.Values
@@ -172,6 +173,10 @@ func (p page) Checked(field, value string) bool {
 func (w *Web) newPage(r *http.Request, title string, data any) page {
 	st := state(r)
 	p := page{Lang: st.lang, Me: st.me, Title: title, Path: r.URL.RequestURI(), Now: time.Now(), Data: data, Form: url.Values{}}
+	if st.me != nil {
+		// A bounded count; a failure only hides the badge.
+		p.Unread, _ = w.store.UnreadCount(r.Context(), st.me.ID)
+	}
 	if c, err := r.Cookie("tacit_flash"); err == nil {
 		if v, err := url.QueryUnescape(c.Value); err == nil && len(v) < 200 {
 			p.Flash = i18n.T(st.lang, v)
