@@ -225,7 +225,12 @@ func readScenarios() []scenario {
 }
 
 // writeScenarios run in order on one fixture: later rows see earlier changes.
+// writeScenarios are the core rows, then each feature's.
 func writeScenarios() []scenario {
+	return append(coreWriteScenarios(), participationScenarios()...)
+}
+
+func coreWriteScenarios() []scenario {
 	return []scenario{
 		// Communities.
 		{name: "create community", method: "POST", url: "/api/v1/communities", as: "member", wantStatus: 201,
