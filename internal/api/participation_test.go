@@ -7,7 +7,7 @@ func participationScenarios() []scenario {
 		{name: "notifications of the anonymous asker", method: "GET", url: "/api/v1/notifications", as: "anon", wantStatus: 200,
 			wantContains: []string{`"kind":"answer"`, `"text":"Mia Medlem svarade på ”` + anonTitle + `”"`, `"url":"/p/{{anon_q}}#r{{anon_answer}}"`, `"read":false`}},
 		{name: "notifications of a moderator", method: "GET", url: "/api/v1/notifications?limit=5", as: "owner", wantStatus: 200,
-			wantContains: []string{`"kind":"join_request"`, `Otto Utanför vill gå med i Säljcoacher`, `"url":"/c/salj/requests"`},
+			wantContains:    []string{`"kind":"join_request"`, `Otto Utanför vill gå med i Säljcoacher`, `"url":"/c/salj/requests"`},
 			wantNotContains: []string{anonName, anonEmail}},
 		{name: "notifications never name the anonymous asker", method: "GET", url: "/api/v1/notifications", as: "member", wantStatus: 200,
 			wantNotContains: []string{anonName, anonEmail, `"actor_id":{{anon_id}},`}},
