@@ -344,13 +344,14 @@ func (s *Store) Notifications(ctx context.Context, personID, beforeID int64, lim
 	return ns, next, nil
 }
 
-// NotificationsAfter returns, for every recipient, the notifications after
-// id afterID that the recipient may see now, oldest first: what the live
-// broker delivers. Permission is checked per row for its own recipient.
-func (s *Store) NotificationsAfter(ctx context.Context, personID, afterID int64, limit int) ([]Notification, error) {
+// NotificationsAfter returns the notifications with ids in (afterID,
+// uptoID] that their recipient may see now, oldest first, for one person
+// (personID) or for everyone (0): what the live broker delivers.
+// Permission is checked per row for its own recipient.
+func (s *Store) NotificationsAfter(ctx context.Context, personID, afterID, uptoID int64, limit int) ([]Notification, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+notificationCols+notificationFrom+`
-		WHERE n.id > $1 AND ($2 = 0 OR n.person_id = $2) AND `+notificationVisible("n.person_id")+`
-		ORDER BY n.id LIMIT $3`, afterID, personID, limit)
+		WHERE n.id > $1 AND n.id <= $2 AND ($3 = 0 OR n.person_id = $3) AND `+notificationVisible("n.person_id")+`
+		ORDER BY n.id LIMIT $4`, afterID, uptoID, personID, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -454,11 +455,11 @@ type ActivityEvent struct {
 	ReplyID     int64  `json:"reply_id,omitempty"`
 }
 
-// ActivityAfter returns the live activity after id, oldest first, for live
-// posts; callers check each viewer's access with CanRead.
-func (s *Store) ActivityAfter(ctx context.Context, afterID int64, limit int) ([]ActivityEvent, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT v.id, v.kind, v.community_id, v.post_id, v.reply_id FROM activity v
-		JOIN posts p ON p.id = v.post_id WHERE v.id > $1 AND p.deleted_at IS NULL ORDER BY v.id LIMIT $2`, afterID, limit)
+// ActivityAfter returns the live activity with ids in (afterID, uptoID],
+// oldest first, on live posts; callers check each viewer's access with Readers.
+func (s *Store) ActivityAfter(ctx context.Context, afterID, uptoID int64, limit int) ([]ActivityEvent, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT v.id, v.kind, p.community_id, v.post_id, v.reply_id FROM activity v
+		JOIN posts p ON p.id = v.post_id WHERE v.id > $1 AND v.id <= $2 AND p.deleted_at IS NULL ORDER BY v.id LIMIT $3`, afterID, uptoID, limit)
 	if err != nil {
 		return nil, err
 	}

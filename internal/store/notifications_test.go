@@ -123,7 +123,7 @@ func TestNotificationsAnonymousAuthorNeverNamed(t *testing.T) {
 			t.Errorf("notification %+v names the anonymous asker", n)
 		}
 	}
-	all, _ := w.s.NotificationsAfter(ctx, 0, 0, 1000)
+	all, _ := w.s.NotificationsAfter(ctx, 0, 0, 1<<62, 1000)
 	for _, n := range all {
 		if n.PersonID != asker.ID && (n.ActorID == asker.ID || n.ActorName == asker.Name) {
 			t.Errorf("live notification %+v names the anonymous asker", n)
@@ -163,7 +163,7 @@ func TestNotificationsRecheckedWhenRead(t *testing.T) {
 	if n, _ := w.s.UnreadCount(ctx, member.ID); n != 0 {
 		t.Errorf("a removed member's unread count: %d", n)
 	}
-	if all, _ := w.s.NotificationsAfter(ctx, 0, member.ID, 100); len(all) != 0 {
+	if all, _ := w.s.NotificationsAfter(ctx, member.ID, 0, 1<<62, 100); len(all) != 0 {
 		t.Errorf("live delivery to a removed member: %+v", all)
 	}
 	// A deleted post takes its notifications with it.

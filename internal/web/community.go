@@ -76,7 +76,10 @@ func (w *Web) communityShow(rw http.ResponseWriter, r *http.Request) {
 			d.Pending = len(reqs)
 		}
 	}
-	w.render(rw, r, http.StatusOK, "community", w.newPage(r, c.Name, d))
+	p := w.newPage(r, c.Name, d)
+	p.LiveURL = "/events?c=" + c.Slug
+	p.AtomURL = "/c/" + c.Slug + "/feed.atom"
+	w.render(rw, r, http.StatusOK, "community", p)
 }
 
 func (w *Web) communityJoin(rw http.ResponseWriter, r *http.Request) {

@@ -7,6 +7,7 @@ func (w *Web) participationRoutes() []route {
 		{"GET /notifications", in(w.notificationList)},
 		{"POST /notifications/read", in(w.notificationsRead)},
 		{"GET /mentions", in(w.mentionSuggest)},
+		{"GET /events", in(w.events)},
 		{"POST /settings/follows/remove", in(w.followRemove)},
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -31,8 +32,9 @@ type Options struct {
 	Secure       bool          // served over TLS: Secure, __Host- cookies
 	SessionTTL   time.Duration // how long a sign-in lasts
 	Logger       *slog.Logger
-	Views        *store.Views // batched view counts; flushed by the caller
-	DemoHint     string       // shown on the sign-in page of a demo instance
+	Views        *store.Views   // batched view counts; flushed by the caller
+	DemoHint     string         // shown on the sign-in page of a demo instance
+	Broker       *notify.Broker // live events; nil starts one of its own
 }
 
 // Web serves the HTML pages.
@@ -56,6 +58,10 @@ func New(s *store.Store, o Options) (*Web, error) {
 	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 30 * 24 * time.Hour
+	}
+	if o.Broker == nil {
+		o.Broker = notify.NewBroker(s, o.Logger)
+		go o.Broker.Run(context.Background())
 	}
 	w := &Web{store: s, opt: o, log: o.Logger}
 	if err := w.parseTemplates(); err != nil {
@@ -126,7 +132,8 @@ type page struct {
 	Path    string
 	Flash   string
 	AtomURL string
-	Unread  int64 // unread notifications of the signed-in person, at most store.UnreadCap+1
+	LiveURL string // the live stream this page listens to (/events, with ?post= or ?c=)
+	Unread  int64  // unread notifications of the signed-in person, at most store.UnreadCap+1
 	Now     time.Time
 	Errors  store.FieldErrors
 	Form    url.Values
@@ -174,6 +181,7 @@ func (w *Web) newPage(r *http.Request, title string, data any) page {
 	st := state(r)
 	p := page{Lang: st.lang, Me: st.me, Title: title, Path: r.URL.RequestURI(), Now: time.Now(), Data: data, Form: url.Values{}}
 	if st.me != nil {
+		p.LiveURL = "/events"
 		// A bounded count; a failure only hides the badge.
 		p.Unread, _ = w.store.UnreadCount(r.Context(), st.me.ID)
 	}
