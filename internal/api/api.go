@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -28,6 +29,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Views batches view counts of posts read through the API; nil counts none.
 	Views *store.Views
+	// Broker delivers live events (GET /events); nil starts one of its own.
+	Broker *notify.Broker
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -41,6 +44,7 @@ type API struct {
 	views      *store.Views
 	routes     []route
 	handler    http.Handler
+	live       liveBroker // GET /events (events.go)
 }
 
 // New returns the API over a store.
@@ -59,6 +63,7 @@ func New(s *store.Store, o Options) *API {
 		maxRequest: 2*o.MaxBodyBytes + 16<<10,
 		log:        o.Logger,
 		views:      o.Views,
+		live:       liveBroker{b: o.Broker},
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

@@ -19,6 +19,14 @@ func participationScenarios() []scenario {
 			wantContains: []string{`{"unread":0}`}},
 		{name: "the anonymous asker's stay unread", method: "GET", url: "/api/v1/notifications", as: "anon", wantStatus: 200, wantContains: []string{`"read":false`}},
 		{name: "mark all read", method: "POST", url: "/api/v1/notifications/read", as: "anon", body: `{"all":true}`, wantStatus: 200, wantContains: []string{`{"unread":0}`}},
+		{name: "events missed since an id", method: "GET", url: "/api/v1/events?max_seconds=0&post={{anon_q}}&last_event_id=0-0", as: "anon", wantStatus: 200,
+			wantContains: []string{"event: notification", "event: answer", `"reply_id":{{anon_answer}}`}, wantNotContains: []string{anonName}},
+		{name: "events of the caller only", method: "GET", url: "/api/v1/events?max_seconds=0&last_event_id=0-0", as: "outsider", wantStatus: 200,
+			wantNotContains: []string{"Mia Medlem svarade"}},
+		{name: "events on a hidden post", method: "GET", url: "/api/v1/events?post={{ledning_post}}", as: "anon", wantStatus: 404, wantContains: []string{msgNotFound}},
+		{name: "events in a secret community", method: "GET", url: "/api/v1/events?community=ledning", as: "member", wantStatus: 404, wantContains: []string{msgNotFound}},
+		{name: "events with a bad limit", method: "GET", url: "/api/v1/events?max_seconds=-1", as: "anon", wantStatus: 400},
+		{name: "events without token", method: "GET", url: "/api/v1/events", wantStatus: 401},
 		{name: "read after marking", method: "GET", url: "/api/v1/notifications", as: "anon", wantStatus: 200, wantContains: []string{`"read":true`}, wantNotContains: []string{`"read":false`}},
 	}
 }

@@ -5,5 +5,6 @@ func (a *API) participationTable() []route {
 	return []route{
 		{"GET /api/v1/notifications", scopeRead, a.notificationList},
 		{"POST /api/v1/notifications/read", scopeWrite, a.notificationsRead},
+		{"GET /api/v1/events", scopeRead, a.events},
 	}
 }

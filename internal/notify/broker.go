@@ -108,25 +108,29 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 	if err := b.start(ctx); err != nil {
 		return nil, err
 	}
+	topN, topA, err := b.store.LastEventIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
 	c := make(chan Event, b.Buffer)
-	s := &Sub{C: c, c: c, personID: personID, lang: lang, watch: w, afterN: b.lastN, afterA: b.lastA}
-	if n, a, ok := ParseEventID(lastID); ok && n <= b.lastN && a <= b.lastA {
+	// Without a Last-Event-ID the stream starts now; the broker may not
+	// have delivered everything up to now yet, and the cursor keeps it from
+	// sending that too.
+	s := &Sub{C: c, c: c, personID: personID, lang: lang, watch: w, afterN: topN, afterA: topA}
+	if n, a, ok := ParseEventID(lastID); ok && n <= topN && a <= topA {
 		s.afterN, s.afterA = n, a
 		// Replay under the lock: the fan-out waits, so the stream moves from
 		// the replay to live events without a gap or a repeat.
-		ns, err := b.store.NotificationsAfter(ctx, personID, n, b.lastN, b.Buffer/2)
+		ns, err := b.store.NotificationsAfter(ctx, personID, n, topN, b.Buffer/2)
 		if err != nil {
 			return nil, err
 		}
 		for _, x := range ns {
 			b.sendNotification(s, x)
 		}
-		if len(ns) == b.Buffer/2 {
-			s.afterN = b.lastN // too much missed: the list page has the rest
-		}
-		s.afterN = max(s.afterN, b.lastN)
+		s.afterN = topN // when more was missed than a stream holds, the list page has the rest
 		if w != (Watch{}) {
-			acts, err := b.store.ActivityAfter(ctx, a, b.lastA, 1000)
+			acts, err := b.store.ActivityAfter(ctx, a, topA, 1000)
 			if err != nil {
 				return nil, err
 			}
@@ -145,7 +149,7 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 				}
 			}
 		}
-		s.afterA = b.lastA
+		s.afterA = topA
 	}
 	add(b.byPerson, personID, s)
 	if w.PostID != 0 {
@@ -222,6 +226,9 @@ func (b *Broker) Run(ctx context.Context) {
 		case <-t.C:
 		}
 		if err := b.Deliver(ctx); err != nil && ctx.Err() == nil {
+			if strings.Contains(err.Error(), "database is closed") {
+				return // the store was closed under a broker nobody stopped (tests)
+			}
 			b.log.Error("live: deliver", slog.Any("err", err))
 		}
 	}
@@ -264,10 +271,11 @@ func (b *Broker) Deliver(ctx context.Context) error {
 		}
 		for _, e := range acts {
 			var subs []*Sub
-			for s := range b.byPost[e.PostID] {
-				subs = append(subs, s)
-			}
-			if e.Kind == "post" {
+			if e.Kind != "post" {
+				for s := range b.byPost[e.PostID] {
+					subs = append(subs, s)
+				}
+			} else {
 				for s := range b.byComm[e.CommunityID] {
 					subs = append(subs, s)
 				}
@@ -322,7 +330,10 @@ func (b *Broker) canRead(ctx context.Context, communityID int64, subs []*Sub) (m
 }
 
 func watches(s *Sub, e store.ActivityEvent) bool {
-	return (s.watch.PostID != 0 && s.watch.PostID == e.PostID) || (e.Kind == "post" && s.watch.CommunityID != 0 && s.watch.CommunityID == e.CommunityID)
+	if e.Kind == "post" {
+		return s.watch.CommunityID != 0 && s.watch.CommunityID == e.CommunityID
+	}
+	return s.watch.PostID != 0 && s.watch.PostID == e.PostID
 }
 
 // notificationData is what a live notification says: no more than the

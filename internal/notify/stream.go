@@ -12,9 +12,11 @@ import (
 var Heartbeat = 25 * time.Second
 
 // Serve writes a subscribed stream to w as server-sent events until the
-// client leaves, the stream is closed, or alive reports that the sign-in
-// behind it has ended (checked at each heartbeat). It unsubscribes at the end.
-func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, alive func(context.Context) bool) {
+// client leaves, the stream is closed, alive reports that the sign-in
+// behind it has ended (checked at each heartbeat), or limit has passed
+// (negative: no limit; zero: send what is waiting, such as a replay, and
+// end). It unsubscribes at the end.
+func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time.Duration, alive func(context.Context) bool) {
 	defer b.Unsubscribe(s)
 	rc := http.NewResponseController(w)
 	h := w.Header()
@@ -31,9 +33,35 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, alive func
 	beat := time.NewTicker(Heartbeat)
 	defer beat.Stop()
 	ctx := r.Context()
+	var end <-chan time.Time
+	if limit >= 0 {
+		t := time.NewTimer(limit)
+		defer t.Stop()
+		end = t.C
+	}
+	if limit == 0 {
+		// Only what is queued already.
+		for {
+			select {
+			case e, ok := <-s.C:
+				if !ok {
+					rc.Flush()
+					return
+				}
+				if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
+					return
+				}
+			default:
+				rc.Flush()
+				return
+			}
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
+			return
+		case <-end:
 			return
 		case e, ok := <-s.C:
 			if !ok {

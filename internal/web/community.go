@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -77,7 +78,9 @@ func (w *Web) communityShow(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p := w.newPage(r, c.Name, d)
-	p.LiveURL = "/events?c=" + c.Slug
+	if p.LiveURL != "" {
+		p.LiveURL += "&c=" + url.QueryEscape(c.Slug)
+	}
 	p.AtomURL = "/c/" + c.Slug + "/feed.atom"
 	w.render(rw, r, http.StatusOK, "community", p)
 }

@@ -42,13 +42,19 @@ func (w *Web) events(rw http.ResponseWriter, r *http.Request) {
 		}
 		watch.CommunityID = c.ID
 	}
-	sub, err := w.opt.Broker.Subscribe(r.Context(), st.me.ID, st.lang, watch, r.Header.Get("Last-Event-ID"))
+	// A reconnecting browser sends the last id it got; a new page says
+	// where it was made (?from=).
+	last := r.Header.Get("Last-Event-ID")
+	if last == "" {
+		last = q.Get("from")
+	}
+	sub, err := w.opt.Broker.Subscribe(r.Context(), st.me.ID, st.lang, watch, last)
 	if err != nil {
 		w.serverError(rw, r, err)
 		return
 	}
 	cookie, _ := r.Cookie(w.sessionCookieName())
-	notify.Serve(rw, r, w.opt.Broker, sub, func(ctx context.Context) bool {
+	notify.Serve(rw, r, w.opt.Broker, sub, -1, func(ctx context.Context) bool {
 		p, _, err := w.store.SessionPerson(ctx, auth.HashSecret(cookie.Value))
 		return err == nil && p.ID == st.me.ID
 	})

@@ -85,7 +85,9 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 		return
 	}
 	p := w.newPage(r, post.Title, d)
-	p.LiveURL = "/events?post=" + itoa(post.ID)
+	if p.LiveURL != "" {
+		p.LiveURL += "&post=" + itoa(post.ID)
+	}
 	if form != nil {
 		p.Form = form
 	}

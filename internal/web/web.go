@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -181,7 +182,11 @@ func (w *Web) newPage(r *http.Request, title string, data any) page {
 	st := state(r)
 	p := page{Lang: st.lang, Me: st.me, Title: title, Path: r.URL.RequestURI(), Now: time.Now(), Data: data, Form: url.Values{}}
 	if st.me != nil {
-		p.LiveURL = "/events"
+		// The stream starts where the page was made, so nothing that
+		// happens before the browser connects is missed.
+		if n, a, err := w.store.LastEventIDs(r.Context()); err == nil {
+			p.LiveURL = "/events?from=" + strconv.FormatInt(n, 10) + "-" + strconv.FormatInt(a, 10)
+		}
 		// A bounded count; a failure only hides the badge.
 		p.Unread, _ = w.store.UnreadCount(r.Context(), st.me.ID)
 	}
