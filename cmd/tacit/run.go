@@ -14,6 +14,7 @@ import (
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
 )
@@ -138,12 +139,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 
 	views := &store.Views{}
+	broker := notify.NewBroker(s, log) // live events for the web and the API
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint})
+		Logger: log, Views: views, DemoHint: demoHint, Broker: broker})
 	if err != nil {
 		return err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views})
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, Broker: broker})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {
@@ -163,9 +165,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	srv.RegisterOnShutdown(broker.Close) // open event streams would hold the shutdown up
 
 	// Workers: view counts are flushed in batches, expired sessions swept.
 	workCtx, stopWork := context.WithCancel(context.Background())
+	liveDone := make(chan struct{})
+	go func() { defer close(liveDone); broker.Run(workCtx) }()
 	workDone := make(chan struct{})
 	go func() {
 		defer close(workDone)
@@ -223,6 +228,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	stopWork()
 	<-workDone
 	<-jobsDone
+	<-liveDone
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil
 	}

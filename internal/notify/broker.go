@@ -195,6 +195,19 @@ func remove(m map[int64]map[*Sub]bool, k int64, s *Sub) {
 	}
 }
 
+// Close ends every open stream (their clients reconnect and resume
+// elsewhere or later). The server calls it when it shuts down, so that
+// open streams do not hold the shutdown up.
+func (b *Broker) Close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, set := range b.byPerson {
+		for s := range set {
+			b.drop(s)
+		}
+	}
+}
+
 // Streams reports how many streams are open.
 func (b *Broker) Streams() int {
 	b.mu.Lock()
@@ -214,13 +227,7 @@ func (b *Broker) Run(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
-			b.mu.Lock()
-			for _, set := range b.byPerson {
-				for s := range set {
-					b.drop(s)
-				}
-			}
-			b.mu.Unlock()
+			b.Close()
 			return
 		case <-changes:
 		case <-t.C:
