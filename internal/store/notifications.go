@@ -120,13 +120,20 @@ func notifyWhere(ctx context.Context, q queryer, kind string, actorID int64, pos
 	if err != nil {
 		return err
 	}
+	before, err := maxNotificationID(ctx, q)
+	if err != nil {
+		return err
+	}
 	base := []any{kind, actor, postID, replyID, detail, now(), actorID}
 	_, err = q.ExecContext(ctx, `INSERT INTO notifications (person_id, kind, actor_id, community_id, post_id, reply_id, detail, created_at)
 		SELECT DISTINCT r.person_id, CAST($1 AS TEXT), CAST($2 AS BIGINT), p.community_id, p.id, CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS BIGINT)
 		FROM (`+recipients+`) r JOIN people pe ON pe.id = r.person_id AND pe.deactivated_at IS NULL
 		JOIN posts p ON p.id = $3 JOIN communities c ON c.id = p.community_id
 		WHERE r.person_id <> $7 AND p.deleted_at IS NULL AND `+visibleTo("c", "r.person_id"), append(base, args...)...)
-	return err
+	if err != nil {
+		return err
+	}
+	return enqueueMails(ctx, q, before)
 }
 
 const postFollowers = `SELECT person_id FROM follows WHERE target_kind = 'post' AND target = $8`
@@ -276,10 +283,17 @@ func notifyIdeaStatus(ctx context.Context, tx *sql.Tx, actorID, postID int64, st
 
 // notifyJoinRequest tells the owners and moderators of a community.
 func notifyJoinRequest(ctx context.Context, tx *sql.Tx, personID, communityID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (person_id, kind, actor_id, community_id, created_at)
+	before, err := maxNotificationID(ctx, tx)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO notifications (person_id, kind, actor_id, community_id, created_at)
 		SELECT m.person_id, 'join_request', CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS BIGINT) FROM memberships m JOIN people pe ON pe.id = m.person_id AND pe.deactivated_at IS NULL
 		WHERE m.community_id = $2 AND m.role IN ('owner', 'moderator') AND m.person_id <> $1`, personID, communityID, now())
-	return err
+	if err != nil {
+		return err
+	}
+	return enqueueMails(ctx, tx, before)
 }
 
 // notificationVisible is the read-time rule for a notification row n whose

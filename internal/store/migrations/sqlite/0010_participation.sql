@@ -32,3 +32,27 @@ CREATE TABLE activity (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX activity_post ON activity (post_id);
+
+-- Mail: how each person wants each kind of notification (immediate, digest
+-- or never; no row means the kind's default), their digest rhythm and the
+-- secret of their unsubscribe links, and which messages were sent (so a job
+-- that runs again after a crash never sends twice).
+CREATE TABLE mail_prefs (
+    person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    PRIMARY KEY (person_id, kind)
+);
+CREATE TABLE mail_settings (
+    person_id BIGINT PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    digest TEXT NOT NULL DEFAULT 'weekly',
+    unsubscribe_token TEXT NOT NULL UNIQUE,
+    last_digest_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE mail_sent (
+    message_id TEXT PRIMARY KEY,
+    person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    sent_at BIGINT NOT NULL
+);
+CREATE INDEX mail_sent_person ON mail_sent (person_id);
