@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/api"
@@ -141,7 +142,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	views := &store.Views{}
 	broker := notify.NewBroker(s, log) // live events for the web and the API
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, Broker: broker})
+		Logger: log, Views: views, DemoHint: demoHint, Broker: broker, MailNote: mailNote(cfg)})
 	if err != nil {
 		return err
 	}
@@ -199,6 +200,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 
 	// Durable background jobs (mail, digests, media); each feature adds its kinds in jobKinds.
 	runner := jobs.New(s, log, jobKinds(cfg, s, log))
+	if err := newMailer(cfg, s).Start(ctx); err != nil { // today's digest schedule, once
+		return err
+	}
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(workCtx, 2) }()
 
@@ -233,4 +237,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		serveErr = nil
 	}
 	return serveErr
+}
+
+// mailNote tells admins where mail goes (DESIGN: with no SMTP server, the
+// admin page says that mail is written to a folder).
+func mailNote(cfg config.Config) web.MailNote {
+	if cfg.SMTPHost == "" {
+		return web.MailNote{Dir: cfg.MailDir()}
+	}
+	return web.MailNote{SMTP: net.JoinHostPort(cfg.SMTPHost, strconv.Itoa(cfg.SMTPPort))}
 }

@@ -111,3 +111,46 @@ func TestUnfollowFromFollowsPage(t *testing.T) {
 		t.Errorf("unknown kind: %d", resp.StatusCode)
 	}
 }
+
+func TestMailSettingsAndUnsubscribe(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := t.Context()
+	dave := f.people["dave"]
+	_, body := f.do("GET", "/settings/mail", "dave", nil)
+	if !strings.Contains(body, `name="kind.answer" value="immediate" checked`) || !strings.Contains(body, `value="weekly" selected`) {
+		t.Fatalf("mail settings show the defaults:\n%s", body)
+	}
+	if resp, _ := f.do("POST", "/settings/mail", "dave", url.Values{"digest": {"daily"}, "kind.comment": {"immediate"}, "kind.bogus": {"never"}}); resp.StatusCode != 303 {
+		t.Fatalf("save: %d", resp.StatusCode)
+	}
+	ms, _ := f.s.MailSettings(ctx, dave.ID)
+	if ms.Digest != "daily" || ms.Delivery["comment"] != "immediate" {
+		t.Errorf("saved settings: %+v", ms)
+	}
+	// The link in a mail asks first: a GET changes nothing, even signed out.
+	path := "/mail/unsubscribe/" + ms.Token + "?kind=answer"
+	resp, body := f.do("GET", path, "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, "dave@example.se") || !strings.Contains(body, `method="post"`) {
+		t.Fatalf("confirm page: %d\n%s", resp.StatusCode, body)
+	}
+	if ms, _ := f.s.MailSettings(ctx, dave.ID); ms.Delivery["answer"] != "immediate" {
+		t.Error("a GET of the unsubscribe link changed the settings")
+	}
+	// The one-click POST (RFC 8058) unsubscribes.
+	if resp, _ := f.do("POST", path, "", url.Values{"List-Unsubscribe": {"One-Click"}}); resp.StatusCode != 200 {
+		t.Fatalf("one-click: %d", resp.StatusCode)
+	}
+	if ms, _ := f.s.MailSettings(ctx, dave.ID); ms.Delivery["answer"] != "never" || ms.Delivery["mention"] != "immediate" {
+		t.Errorf("after one-click: %+v", ms.Delivery)
+	}
+	if resp, _ := f.do("GET", "/mail/unsubscribe/not-a-token?kind=answer", "", nil); resp.StatusCode != 404 {
+		t.Errorf("unknown token: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", "/mail/unsubscribe/not-a-token", "", url.Values{}); resp.StatusCode != 404 {
+		t.Errorf("unknown token POST: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do("GET", "/settings/mail", "", nil); resp.StatusCode != 303 {
+		t.Errorf("signed out settings: %d", resp.StatusCode)
+	}
+}

@@ -9,5 +9,10 @@ func (w *Web) participationRoutes() []route {
 		{"GET /mentions", in(w.mentionSuggest)},
 		{"GET /events", in(w.events)},
 		{"POST /settings/follows/remove", in(w.followRemove)},
+		{"GET /settings/mail", in(w.mailSettings)},
+		{"POST /settings/mail", in(w.mailSettingsSave)},
+		// Unsubscribe links work signed out: the secret in the link is the key.
+		{"GET /mail/unsubscribe/{token}", w.unsubscribeForm},
+		{"POST /mail/unsubscribe/{token}", w.unsubscribe},
 	}
 }

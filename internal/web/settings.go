@@ -18,6 +18,7 @@ type settingsData struct {
 	Tokens   []store.Token
 	NewToken string
 	Follows  []followItem
+	Mail     mailSettingsData // (mail_settings.go)
 	Scopes   []string
 }
 

@@ -36,6 +36,13 @@ type Options struct {
 	Views        *store.Views   // batched view counts; flushed by the caller
 	DemoHint     string         // shown on the sign-in page of a demo instance
 	Broker       *notify.Broker // live events; nil starts one of its own
+	MailNote     MailNote       // where mail goes, for the admin page
+}
+
+// MailNote says where mail goes: an SMTP server, or a folder of .eml files.
+type MailNote struct {
+	SMTP string // host:port
+	Dir  string
 }
 
 // Web serves the HTML pages.
