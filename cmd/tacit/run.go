@@ -139,6 +139,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		demoHint = fmt.Sprintf("%s (admin) · %s · %s", demo.Email("Karin Lindqvist"), demo.Email("Niklas Persson"), demo.Password)
 	}
 
+	if err := newMailer(cfg, s).Start(ctx); err != nil { // today's digest schedule, once
+		return err
+	}
 	views := &store.Views{}
 	broker := notify.NewBroker(s, log) // live events for the web and the API
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
@@ -200,9 +203,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 
 	// Durable background jobs (mail, digests, media); each feature adds its kinds in jobKinds.
 	runner := jobs.New(s, log, jobKinds(cfg, s, log))
-	if err := newMailer(cfg, s).Start(ctx); err != nil { // today's digest schedule, once
-		return err
-	}
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(workCtx, 2) }()
 
