@@ -145,7 +145,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	views := &store.Views{}
 	broker := notify.NewBroker(s, log) // live events for the web and the API
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, Broker: broker, MailNote: mailNote(cfg)})
+		Logger: log, Views: views, DemoHint: demoHint, Broker: broker, MailNote: mailNote(cfg), BaseURL: cfg.BaseURL})
 	if err != nil {
 		return err
 	}

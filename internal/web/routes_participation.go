@@ -14,5 +14,13 @@ func (w *Web) participationRoutes() []route {
 		// Unsubscribe links work signed out: the secret in the link is the key.
 		{"GET /mail/unsubscribe/{token}", w.unsubscribeForm},
 		{"POST /mail/unsubscribe/{token}", w.unsubscribe},
+		// Feeds take no session: open content by URL, the rest with ?token=.
+		{"GET /feed.atom", w.homeAtom},
+		{"GET /c/{slug}/feed.atom", w.communityAtom},
+		{"GET /t/{tag}/feed.atom", w.tagAtom},
+		{"GET /u/{id}/feed.atom", w.personAtom},
+		{"GET /settings/feeds", in(w.feedSettings)},
+		{"POST /settings/feeds", in(w.feedTokenCreate)},
+		{"POST /settings/feeds/revoke", in(w.feedTokenRevoke)},
 	}
 }

@@ -19,6 +19,7 @@ type settingsData struct {
 	NewToken string
 	Follows  []followItem
 	Mail     mailSettingsData // (mail_settings.go)
+	Feeds    feedSettingsData // (atom.go)
 	Scopes   []string
 }
 

@@ -37,6 +37,7 @@ type Options struct {
 	DemoHint     string         // shown on the sign-in page of a demo instance
 	Broker       *notify.Broker // live events; nil starts one of its own
 	MailNote     MailNote       // where mail goes, for the admin page
+	BaseURL      string         // public URL, for absolute links in feeds; empty: from the request
 }
 
 // MailNote says where mail goes: an SMTP server, or a folder of .eml files.

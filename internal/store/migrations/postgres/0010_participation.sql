@@ -56,3 +56,14 @@ CREATE TABLE mail_sent (
     sent_at BIGINT NOT NULL
 );
 CREATE INDEX mail_sent_person ON mail_sent (person_id);
+
+-- Personal read-only feed tokens: accepted by the Atom feeds and nowhere
+-- else; a person has at most one live token, and can revoke it.
+CREATE TABLE feed_tokens (
+    id BIGSERIAL PRIMARY KEY,
+    person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+);
+CREATE INDEX feed_tokens_person ON feed_tokens (person_id);
