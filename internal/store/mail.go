@@ -266,25 +266,41 @@ func (s *Store) Digest(ctx context.Context, v Viewer, since time.Time, limit int
 	var d DigestContent
 	t := since.UnixMilli()
 	mine := ` p.deleted_at IS NULL AND p.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1) AND ` + visibleTo("c", "$1")
+	list := func(where, order string) ([]Post, error) {
+		// No tags: a digest lists titles. One query per section.
+		rows, err := s.r.QueryContext(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.activity_at >= $2 AND `+where+`
+			ORDER BY `+order+` LIMIT $3`, v.ID, t, limit)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []Post
+		for rows.Next() {
+			p, err := scanPost(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, p)
+		}
+		return out, rows.Err()
+	}
 	var err error
-	if d.Helped, err = s.postList(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.activity_at >= $2 AND p.helped_count > 0
-		ORDER BY p.helped_count DESC, p.id DESC LIMIT $3`, v.ID, t, limit); err != nil {
+	if d.Helped, err = list(`p.helped_count > 0`, `p.helped_count DESC, p.id DESC`); err != nil {
 		return d, err
 	}
-	if d.Accepted, err = s.postList(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.type = 'question' AND p.accepted_answer_id IS NOT NULL
-		AND p.activity_at >= $2 ORDER BY p.activity_at DESC, p.id DESC LIMIT $3`, v.ID, t, limit); err != nil {
+	if d.Accepted, err = list(`p.type = 'question' AND p.accepted_answer_id IS NOT NULL`, `p.activity_at DESC, p.id DESC`); err != nil {
 		return d, err
 	}
-	if d.Tips, err = s.postList(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.type IN ('tip', 'best_practice', 'how_to')
-		AND p.created_at >= $2 ORDER BY p.helped_count DESC, p.created_at DESC, p.id DESC LIMIT $3`, v.ID, t, limit); err != nil {
+	// A post created since is active since: activity_at >= created_at.
+	if d.Tips, err = list(`p.type IN ('tip', 'best_practice', 'how_to') AND p.created_at >= $2`, `p.helped_count DESC, p.created_at DESC, p.id DESC`); err != nil {
 		return d, err
 	}
 	if d.Unanswered, err = s.HelpWanted(ctx, v, limit); err != nil {
 		return d, err
 	}
-	if d.Ideas, err = s.postList(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.type = 'idea'
-		AND p.id IN (SELECT post_id FROM idea_status_changes WHERE created_at >= $2) ORDER BY p.activity_at DESC, p.id DESC LIMIT $3`, v.ID, t, limit); err != nil {
-		return d, err
-	}
-	return d, nil
+	// A status change does not move an idea's activity, so ideas are found
+	// from their recent changes (index idea_status_changes_created).
+	d.Ideas, err = s.postList(ctx, `SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.type = 'idea'
+		AND p.id IN (SELECT post_id FROM idea_status_changes WHERE created_at >= $2) ORDER BY p.activity_at DESC, p.id DESC LIMIT $3`, v.ID, t, limit)
+	return d, err
 }

@@ -67,3 +67,6 @@ CREATE TABLE feed_tokens (
     revoked_at BIGINT
 );
 CREATE INDEX feed_tokens_person ON feed_tokens (person_id);
+
+-- Digests look up the ideas that moved in a period.
+CREATE INDEX idea_status_changes_created ON idea_status_changes (created_at);
