@@ -278,3 +278,45 @@ func (m *Mailer) DigestMessage(ctx context.Context, p store.Person, ms store.Mai
 	text, html := m.render(v)
 	return Message{Subject: v.Subject, Text: text, HTML: html, Language: l, Unsubscribe: v.Unsubscribe}, true, nil
 }
+
+// WouldSend returns every mail a person would get if all their mail jobs
+// ran now: one per visible notification they want at once, and their
+// digest for day. Nothing is sent or recorded. The safe-zone leak sweep
+// reads every person's mail with it.
+func (m *Mailer) WouldSend(ctx context.Context, personID int64, day time.Time) ([]Message, error) {
+	p, err := m.Store.PersonByID(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := m.Store.MailSettings(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Message
+	var before int64
+	for {
+		ns, next, err := m.Store.Notifications(ctx, personID, before, 100)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range ns {
+			if ms.Delivery[n.Kind] == store.DeliverImmediately {
+				out = append(out, m.notificationMessage(p, ms, n))
+			}
+		}
+		if next == 0 {
+			break
+		}
+		before = next
+	}
+	if ms.Digest != "never" {
+		d, ok, err := m.DigestMessage(ctx, p, ms, day)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}

@@ -245,3 +245,29 @@ func TestDigestOverSMTP(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestWouldSendForLeakSweep(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := context.Background()
+	asker, helper, outsider := w.person("Åsa Frågvis", "sv"), w.person("Henry Helper", "en"), w.person("Otto Outsider", "en")
+	c, _ := w.s.CreateCommunity(ctx, asker.ID, "closed", store.CommunitySettings{Name: "Closed", Kind: store.KindSubject, Visibility: store.VisibilityClosed, AnonymousQuestions: true})
+	w.s.AddMember(ctx, asker.ID, c.ID, helper.ID, store.RoleMember)
+	w.s.CreatePost(ctx, store.NewPost{CommunityID: c.ID, AuthorID: asker.ID, Anonymous: true, Type: store.TypeQuestion, Title: "SECRETQ", Body: "@henry.helper @otto.outsider", Language: "en"})
+	day := time.Now().Add(time.Hour)
+	msgs, err := w.mailer.WouldSend(ctx, helper.ID, day)
+	if err != nil || len(msgs) == 0 {
+		t.Fatalf("helper would get %d mails: %v", len(msgs), err)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Text+m.HTML+m.Subject, asker.Name) {
+			t.Errorf("a mail names the anonymous asker: %s", m.Subject)
+		}
+	}
+	msgs, _ = w.mailer.WouldSend(ctx, outsider.ID, day)
+	for _, m := range msgs {
+		if strings.Contains(m.Text+m.HTML+m.Subject, "SECRETQ") {
+			t.Errorf("an outsider would get mail about a closed post: %s", m.Subject)
+		}
+	}
+}

@@ -59,7 +59,10 @@ type Broker struct {
 	lastN    int64
 	lastA    int64
 	ready    bool
+	texts    map[textKey]string // lines made in this round (guarded by mu)
 }
+
+type textKey struct{ lang, kind, actor, title, community, detail string }
 
 // NewBroker returns a broker; Run makes it deliver.
 func NewBroker(s *store.Store, log *slog.Logger) *Broker {
@@ -253,6 +256,7 @@ func (b *Broker) Deliver(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	b.texts = nil
 	for topN > b.lastN {
 		ns, err := b.store.NotificationsAfter(ctx, 0, b.lastN, topN, 1000)
 		if err != nil {
@@ -360,7 +364,18 @@ type activityData struct {
 }
 
 func (b *Broker) sendNotification(s *Sub, n store.Notification) {
-	data, _ := json.Marshal(notificationData{ID: n.ID, Kind: n.Kind, Text: Single(s.lang, n), URL: n.URL()})
+	// One event often tells thousands the same thing: the line is made once
+	// per language and content in a delivery round.
+	key := textKey{s.lang, n.Kind, n.ActorName, n.PostTitle, n.CommunityName, n.Detail}
+	text, ok := b.texts[key]
+	if !ok {
+		text = Single(s.lang, n)
+		if b.texts == nil || len(b.texts) > 1000 {
+			b.texts = map[textKey]string{}
+		}
+		b.texts[key] = text
+	}
+	data, _ := json.Marshal(notificationData{ID: n.ID, Kind: n.Kind, Text: text, URL: n.URL()})
 	s.afterN = n.ID
 	b.send(s, Event{ID: eventID(s.afterN, s.afterA), Name: "notification", Data: data})
 }
@@ -386,3 +401,49 @@ func (b *Broker) send(s *Sub, e Event) {
 
 // String describes the broker for logs.
 func (b *Broker) String() string { return fmt.Sprintf("live broker (%d streams)", b.Streams()) }
+
+// Missed returns the events a person's stream would replay after lastID
+// ("0-0": everything still kept), up to limit, checked as live delivery
+// checks them. It registers nothing. The safe-zone leak sweep reads every
+// person's events with it.
+func (b *Broker) Missed(ctx context.Context, personID int64, lang string, w Watch, lastID string, limit int) ([]Event, error) {
+	n, a, ok := ParseEventID(lastID)
+	if !ok {
+		return nil, fmt.Errorf("notify: bad event id %q", lastID)
+	}
+	topN, topA, err := b.store.LastEventIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := make(chan Event, limit+1)
+	s := &Sub{C: c, c: c, personID: personID, lang: lang, watch: w, afterN: n, afterA: a}
+	ns, err := b.store.NotificationsAfter(ctx, personID, n, topN, limit)
+	if err != nil {
+		return nil, err
+	}
+	var out []Event
+	for _, x := range ns {
+		b.sendNotification(s, x)
+		out = append(out, <-c)
+	}
+	if w != (Watch{}) {
+		acts, err := b.store.ActivityAfter(ctx, a, topA, limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range acts {
+			if !watches(s, e) {
+				continue
+			}
+			ok, err := b.canRead(ctx, e.CommunityID, []*Sub{s})
+			if err != nil {
+				return nil, err
+			}
+			if ok[s] {
+				b.sendActivity(s, e)
+				out = append(out, <-c)
+			}
+		}
+	}
+	return out, nil
+}

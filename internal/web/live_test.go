@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -214,5 +215,33 @@ func TestLiveEventsRecheckPermission(t *testing.T) {
 	e := next(t, dave)
 	if e.name != "notification" || !strings.Contains(e.data, "Hur bokar jag") || strings.Contains(e.data, closedCanary) {
 		t.Errorf("first event after removal: %+v", e)
+	}
+}
+
+func TestMissedEventsForLeakSweep(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := t.Context()
+	if _, err := f.s.CreateReply(ctx, store.NewReply{PostID: f.posts["anon"], Kind: store.ReplyComment, AuthorID: f.people["bodil"].ID, Body: "@alice @dave"}); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := f.broker.Missed(ctx, f.people["dave"].ID, "sv", notify.Watch{PostID: f.posts["anon"]}, "0-0", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 || evs[0].Name != "notification" || evs[1].Name != "comment" {
+		t.Fatalf("missed events: %+v", evs)
+	}
+	for _, e := range evs {
+		if strings.Contains(string(e.Data), anonName) {
+			t.Errorf("event names the anonymous asker: %s", e.Data)
+		}
+	}
+	// The secret post's activity is not in an outsider's events.
+	evs, _ = f.broker.Missed(ctx, f.people["dave"].ID, "sv", notify.Watch{PostID: f.posts["secret"], CommunityID: f.community("orion")}, "0-0", 100)
+	for _, e := range evs {
+		if e.Name != "notification" {
+			t.Errorf("an outsider would get %+v", e)
+		}
 	}
 }
