@@ -441,15 +441,17 @@ func (s *Store) postList(ctx context.Context, q string, args ...any) ([]Post, er
 func (s *Store) HelpWanted(ctx context.Context, v Viewer, limit int) ([]Post, error) {
 	// Only the 200 newest unanswered questions of the viewer's communities
 	// are ranked: ranking them all took half a second at 100,000 posts.
-	q := `SELECT ` + postCols + postFrom + `
+	return s.postList(ctx, helpWantedSQL, v.ID, limit)
+}
+
+// helpWantedSQL is HelpWanted's query; digests run it too.
+const helpWantedSQL = `SELECT ` + postCols + postFrom + `
 		WHERE p.id IN (SELECT q.id FROM posts q
 		    WHERE q.deleted_at IS NULL AND q.type = 'question' AND q.answer_count = 0 AND q.author_id <> $1
 		      AND q.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
 		    ORDER BY q.activity_at DESC LIMIT 200)
 		ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = p.id) DESC,
 		  p.activity_at DESC, p.id DESC LIMIT $2`
-	return s.postList(ctx, q, v.ID, limit)
-}
 
 // Tag is a tag with how many visible posts carry it.
 type Tag struct {
