@@ -43,7 +43,7 @@ type Store struct {
 	w       *sql.DB // the writer: one connection on SQLite
 	r       *sql.DB // readers: a pool; the same as w on PostgreSQL
 	dialect Dialect
-	bell    bell // rung after notifications or live activity are written (notifications.go)
+	bell    bell     // rung after notifications or live activity are written (notifications.go)
 	stmts   sync.Map // prepared statements of hot, repeated reads: query text -> *sql.Stmt (mail.go)
 }
 
