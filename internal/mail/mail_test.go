@@ -7,6 +7,8 @@ import (
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"os"
+	"path/filepath"
 	netmail "net/mail"
 	"strconv"
 	"strings"
@@ -269,5 +271,26 @@ func TestWouldSendForLeakSweep(t *testing.T) {
 		if strings.Contains(m.Text+m.HTML+m.Subject, "SECRETQ") {
 			t.Errorf("an outsider would get mail about a closed post: %s", m.Subject)
 		}
+	}
+}
+
+func TestWithoutSMTPMailIsWrittenToAFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	d := mail.Dir{Path: dir}
+	m := mail.Message{From: "Tacit <t@example.se>", To: "A <a@example.se>", Subject: "Hej ÅÄÖ", Text: "text", HTML: "<p>html</p>",
+		MessageID: "<tacit-n7@tacit.example.se>", Language: "sv", Unsubscribe: "https://x/u", Date: time.Now()}
+	for range 2 { // the same message twice is one file
+		if err := d.Send(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	if len(files) != 1 || filepath.Base(files[0]) != "tacit-n7_tacit.example.se.eml" {
+		t.Fatalf("files: %v", files)
+	}
+	b, _ := os.ReadFile(files[0])
+	if r := parse(t, b); r.subject != "Hej ÅÄÖ" || r.h.Get("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
+		t.Errorf("written mail: %q", r.subject)
 	}
 }
