@@ -196,7 +196,7 @@ func TestHSTSOnlyOverTLS(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, _, err := newApp(s, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), &store.Views{}, "")
+		h, _, err := newApp(s, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), &store.Views{}, "", nil)
 		if err != nil {
 			t.Fatal(err)
 		}

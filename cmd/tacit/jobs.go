@@ -2,9 +2,12 @@ package main
 
 import (
 	"log/slog"
+	"net"
+	"strconv"
 
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/mail"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -12,5 +15,18 @@ import (
 // enqueues jobs (mail, digests, media processing) registers its kinds here.
 func jobKinds(cfg config.Config, s *store.Store, log *slog.Logger) map[string]jobs.Kind {
 	kinds := map[string]jobs.Kind{}
+	for k, v := range newMailer(cfg, s).Kinds() {
+		kinds[k] = v
+	}
 	return kinds
+}
+
+// newMailer sends through the configured SMTP server, or writes .eml files
+// into the data directory when there is none.
+func newMailer(cfg config.Config, s *store.Store) *mail.Mailer {
+	var sender mail.Sender = mail.Dir{Path: cfg.MailDir()}
+	if cfg.SMTPHost != "" {
+		sender = mail.SMTP{Addr: net.JoinHostPort(cfg.SMTPHost, strconv.Itoa(cfg.SMTPPort)), User: cfg.SMTPUser, Password: cfg.SMTPPassword}
+	}
+	return &mail.Mailer{Store: s, Sender: sender, BaseURL: cfg.PublicURL(), From: cfg.SMTPFrom}
 }

@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/api"
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
 )
@@ -111,14 +113,15 @@ func isNew(ctx context.Context, cfg config.Config) (bool, error) {
 // newApp assembles the whole HTTP surface exactly as the server runs it,
 // middleware included, and lists every route pattern its routers know. Tests
 // build their handler here, so what they sweep is what production serves.
-func newApp(s *store.Store, cfg config.Config, log *slog.Logger, views *store.Views, demoHint string) (http.Handler, []string, error) {
+// broker delivers live events; nil gives the web and the API one of their own.
+func newApp(s *store.Store, cfg config.Config, log *slog.Logger, views *store.Views, demoHint string, broker *notify.Broker) (http.Handler, []string, error) {
 	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts})
+		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts, Broker: broker, MailNote: mailNote(cfg), BaseURL: cfg.BaseURL})
 	if err != nil {
 		return nil, nil, err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts})
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts, Broker: broker})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc(healthzRoute, func(rw http.ResponseWriter, r *http.Request) {
@@ -167,8 +170,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		demoHint = fmt.Sprintf("%s (admin) · %s · %s", demo.Email("Karin Lindqvist"), demo.Email("Niklas Persson"), demo.Password)
 	}
 
+	if err := newMailer(cfg, s).Start(ctx); err != nil { // today's digest schedule, once
+		return err
+	}
 	views := &store.Views{}
-	handler, _, err := newApp(s, cfg, log, views, demoHint)
+	broker := notify.NewBroker(s, log) // live events for the web and the API
+	handler, _, err := newApp(s, cfg, log, views, demoHint, broker)
 	if err != nil {
 		return err
 	}
@@ -178,9 +185,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	srv.RegisterOnShutdown(broker.Close) // open event streams would hold the shutdown up
 
 	// Workers: view counts are flushed in batches, expired sessions swept.
 	workCtx, stopWork := context.WithCancel(context.Background())
+	liveDone := make(chan struct{})
+	go func() { defer close(liveDone); broker.Run(workCtx) }()
 	workDone := make(chan struct{})
 	go func() {
 		defer close(workDone)
@@ -238,8 +248,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	stopWork()
 	<-workDone
 	<-jobsDone
+	<-liveDone
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil
 	}
 	return serveErr
+}
+
+// mailNote tells admins where mail goes (DESIGN: with no SMTP server, the
+// admin page says that mail is written to a folder).
+func mailNote(cfg config.Config) web.MailNote {
+	if cfg.SMTPHost == "" {
+		return web.MailNote{Dir: cfg.MailDir()}
+	}
+	return web.MailNote{SMTP: net.JoinHostPort(cfg.SMTPHost, strconv.Itoa(cfg.SMTPPort))}
 }

@@ -22,12 +22,16 @@ package main
 type surface struct {
 	// id names the kind of object an {id} parameter holds: post, idea,
 	// reply, person, member, session, token, request, report, banned (the
-	// person a community's ban keeps out) or word (a watched word).
+	// person a community's ban keeps out), word (a watched word) or
+	// notification (one of the member's, named in a body).
 	id string
 	// body is a plausible request body for a write (url-encoded for web
-	// pages, JSON for the API). {reply}, {member} and {fresh} are filled in.
+	// pages, JSON for the API). {fresh} is filled with a new slug, and
+	// {kind} with the target's value of that kind ({reply}, {member},
+	// {notification}, {tag}…).
 	body string
-	// query is added to GET requests, e.g. a search for a canary.
+	// query is added to GET requests, e.g. a search for a canary; {kind}
+	// is filled as in body.
 	query string
 	// self marks a route that acts only on the caller's own things (their
 	// follows, settings, tokens, a community they create): the store may
@@ -139,6 +143,31 @@ var surfaces = map[string]surface{
 	"POST /admin/words":                   {body: "word=bevakat+ord&action=hold", admin: true},
 	"POST /admin/words/{id}/delete":       {id: "word", admin: true},
 	"GET /admin/audit/export":             {query: "format=json"},
+
+	// Participation (docs/notifications.md). The live streams are read with
+	// max_seconds=0 from the start of both sequences, so they replay
+	// everything the viewer may get and end; events, mail and the feeds
+	// with each person's own feed token are swept by the hooks in
+	// sweep_participation_test.go too.
+	"GET /notifications":              {},
+	"POST /notifications/read":        {body: "ids={notification}"},
+	"GET /mentions":                   {query: "post={post}&q=", people: true, reader: true},
+	"GET /events":                     {query: "post={post}&c={community}&from=0-0&max_seconds=0", reader: true},
+	"POST /settings/follows/remove":   {body: "kind=tag&target={tag}", self: true},
+	"GET /settings/mail":              {},
+	"POST /settings/mail":             {body: "digest=daily&kind.answer=never", self: true},
+	"GET /mail/unsubscribe/{token}":   {query: "kind=answer"},
+	"POST /mail/unsubscribe/{token}":  {body: "kind=answer"},
+	"GET /feed.atom":                  {},
+	"GET /c/{slug}/feed.atom":         {reader: true},
+	"GET /t/{tag}/feed.atom":          {reader: true},
+	"GET /u/{id}/feed.atom":           {id: "person", reader: true},
+	"GET /settings/feeds":             {},
+	"POST /settings/feeds":            {self: true},
+	"POST /settings/feeds/revoke":     {self: true},
+	"GET /api/v1/notifications":       {},
+	"POST /api/v1/notifications/read": {body: `{"ids":[{notification}]}`},
+	"GET /api/v1/events":              {query: "post={post}&community={community}&last_event_id=0-0&max_seconds=0", reader: true},
 
 	"GET /api/v1/openapi.json":                           {},
 	"GET /api/v1/me":                                     {},

@@ -122,7 +122,7 @@ func newSweepApp(t *testing.T) *sweepApp {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, routes, err := newApp(s, cfg, log, &store.Views{}, "")
+	h, routes, err := newApp(s, cfg, log, &store.Views{}, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,9 @@ func (a *sweepApp) plant(ctx context.Context) {
 	question := post(secret, owner, store.TypeQuestion, canaryTitle, canaryOldBody, false, canaryTag, "delad")
 	a.must(s.EditPost(ctx, owner.ID, question, store.PostEdit{Title: canaryTitle, Body: canaryBody, Tags: []string{canaryTag, "delad"}}), "edit")
 	answer := reply(question, 0, member, store.ReplyAnswer, canaryAnswer)
-	reply(question, answer, owner, store.ReplyComment, canaryComment)
+	// The comment mentions the outsider, who may not read it: no
+	// notification, event or mail may tell them of it.
+	reply(question, answer, owner, store.ReplyComment, canaryComment+" @otto")
 	reply(question, 0, removed, store.ReplyComment, canaryRemoved)
 	a.must(s.Accept(ctx, owner.ID, question, answer), "accept")
 	_, err = s.React(ctx, removed.ID, question, 0, "helped_me", true)
@@ -271,7 +273,13 @@ func (a *sweepApp) plant(ctx context.Context) {
 	anonAnswer := reply(anonQ, 0, outsider, store.ReplyAnswer, "Prata med din chef om prioriteringar.")
 	_, err = s.React(ctx, asker.ID, anonQ, anonAnswer, "thanks", true)
 	a.must(err, "react anon")
-	a.must(s.EditPost(ctx, asker.ID, anonQ, store.PostEdit{Title: anonTitle, Body: "Jag har för mycket att göra.", Tags: []string{anonTag}}), "edit anon")
+	// "Helped me" from the asker tells the answerer, without naming them.
+	_, err = s.React(ctx, asker.ID, anonQ, anonAnswer, "helped_me", true)
+	a.must(err, "helped anon")
+	// The edit mentions the moderator, and the asker accepts the answer:
+	// both are told, without being told by whom.
+	a.must(s.EditPost(ctx, asker.ID, anonQ, store.PostEdit{Title: anonTitle, Body: "Jag har för mycket att göra, @maja.", Tags: []string{anonTag}}), "edit anon")
+	a.must(s.Accept(ctx, asker.ID, anonQ, anonAnswer), "accept anon")
 	asMember, asOwner := store.Viewer{ID: member.ID}, store.Viewer{ID: owner.ID}
 	secretReport, err := s.Report(ctx, asMember, store.NewReport{PostID: question, Reason: "other", Note: canaryReport})
 	a.must(err, "report the secret question")
@@ -309,6 +317,26 @@ func (a *sweepApp) plant(ctx context.Context) {
 	memberQ := post(kafe, member, store.TypeQuestion, "Mias egen fråga om kaffe", "Vilken kvarn?", false, "kaffe")
 	memberAnswer := reply(memberQ, 0, member, store.ReplyAnswer, "Mias eget svar.")
 	memberIdea := post(kafe, member, store.TypeIdea, "Mias egen idé om kaffe", "Bättre kaffe.", false, "kaffe")
+	reply(memberQ, 0, outsider, store.ReplyAnswer, "Ottos svar om kvarnen.") // a notification of the member's own
+
+	// Everyone wants every kind of notification mailed at once, so the mail
+	// hook reads a message for every notification there is.
+	everything := map[string]string{}
+	for _, k := range store.NotificationKinds {
+		everything[k] = store.DeliverImmediately
+	}
+	for key, p := range a.people {
+		a.must(s.SetMailSettings(ctx, p.ID, "daily", everything), "mail settings of "+key)
+	}
+	notification := func(p store.Person, postID int64) string {
+		var id int64
+		err := a.raw.QueryRow(`SELECT MIN(id) FROM notifications WHERE person_id = $1 AND post_id = $2`, p.ID, postID).Scan(&id)
+		a.must(err, "find a notification")
+		if id == 0 {
+			t.Fatalf("no notification of %s on post %d", p.Name, postID)
+		}
+		return strconv.FormatInt(id, 10)
+	}
 
 	sessions, err := s.Sessions(ctx, member.ID)
 	a.must(err, "sessions")
@@ -320,24 +348,28 @@ func (a *sweepApp) plant(ctx context.Context) {
 		"person": itoa(owner.ID), "member": itoa(member.ID), "session": itoa(sessions[0].ID), "token": itoa(tokens[0].ID),
 		"request": itoa(reqs[0].ID), "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(secretReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
+		"notification": notification(member, question),
 	}
 	a.missing = fill{
 		"community": "finns-inte-alls", "tag": "finnsinteheller", "post": "987654321", "idea": "987654322", "reply": "987654323",
 		"person": "987654324", "member": "987654325", "session": "987654326", "token": "987654327",
 		"request": "987654328", "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": "987654329", "banned": "987654330", "word": "987654331",
+		"notification": "987654332",
 	}
 	a.own = fill{
 		"community": "kafe", "tag": "kaffe", "post": itoa(memberQ), "idea": itoa(memberIdea), "reply": itoa(memberAnswer),
 		"person": itoa(member.ID), "member": itoa(member.ID), "session": itoa(sessions[0].ID), "token": itoa(tokens[0].ID),
 		"request": itoa(reqs[0].ID), "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(ownReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
+		"notification": notification(member, memberQ),
 	}
 	a.anon = fill{
 		"community": "kafe", "tag": anonTag, "post": itoa(anonQ), "idea": itoa(anonQ), "reply": itoa(anonAnswer),
 		"person": itoa(outsider.ID), "member": itoa(outsider.ID), "session": "987654326", "token": "987654327",
 		"request": "987654328", "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(anonReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
+		"notification": notification(outsider, anonQ),
 	}
 }
 
@@ -354,7 +386,11 @@ func (a *sweepApp) do(method, target, contentType, body string, v viewer) respon
 	if body != "" {
 		rd = strings.NewReader(body)
 	}
-	req := httptest.NewRequest(method, target, rd)
+	// A bound for anything that streams: a live event stream asked without
+	// max_seconds ends here instead of holding the sweep up.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req := httptest.NewRequestWithContext(ctx, method, target, rd)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -366,6 +402,9 @@ func (a *sweepApp) do(method, target, contentType, body string, v viewer) respon
 	}
 	rec := httptest.NewRecorder()
 	a.h.ServeHTTP(rec, req)
+	if ctx.Err() != nil {
+		a.t.Errorf("%s %s was still answering after 30 s: ask a live stream with max_seconds=0 (in the registry's query)", method, target)
+	}
 	return response{status: rec.Code, header: rec.Header(), body: rec.Body.String()}
 }
 
@@ -375,6 +414,7 @@ func (a *sweepApp) do(method, target, contentType, body string, v viewer) respon
 var stateTables = []string{"people", "person_expertise", "communities", "memberships", "join_requests", "invitations", "posts",
 	"post_tags", "replies", "reactions", "votes", "revisions", "idea_status_changes", "follows", "audit_log", "signin_links", "jobs",
 	"reports", "community_bans", "conduct_acceptances", "watched_words",
+	"notifications", "activity", "mail_prefs", "mail_settings", "mail_sent", "feed_tokens",
 	"sessions:id, token_hash, person_id, created_at", "api_tokens:id, token_hash, person_id, name, scope, created_at, revoked_at"}
 
 // snapshot is a digest of everything in the store that a request could change.

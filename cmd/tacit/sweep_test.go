@@ -41,7 +41,10 @@ func TestEveryRouteIsRegistered(t *testing.T) {
 	}
 }
 
-var paramRe = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
+var (
+	paramRe       = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
+	placeholderRe = regexp.MustCompile(`\{[a-z]+\}`)
+)
 
 // pathParams lists the parameter names of a pattern, in order.
 func pathParams(pattern string) []string {
@@ -83,17 +86,28 @@ func (a *sweepApp) build(pattern string, sf surface, f fill) request {
 		path = "/static/app.css"
 	}
 	r := request{method: method, path: path, values: values}
+	// A {kind} in a query or body takes the target's value of that kind
+	// (e.g. ?post={post}); the value then counts as sent by the requester.
+	fillIn := func(text string, escape func(string) string) string {
+		return placeholderRe.ReplaceAllStringFunc(text, func(m string) string {
+			v, ok := f[m[1:len(m)-1]]
+			if !ok {
+				return m
+			}
+			r.values = append(r.values, v)
+			return escape(v)
+		})
+	}
 	if method == http.MethodGet && sf.query != "" {
-		r.path += "?" + strings.ReplaceAll(sf.query, "{tag}", url.QueryEscape(f["tag"]))
-		if strings.Contains(sf.query, "{tag}") {
-			r.values = append(r.values, f["tag"])
-		}
+		r.path += "?" + fillIn(sf.query, url.QueryEscape)
 	}
 	if method != http.MethodGet {
-		body := sf.body
-		body = strings.ReplaceAll(body, "{reply}", f["reply"])
-		body = strings.ReplaceAll(body, "{member}", f["member"])
-		body = strings.ReplaceAll(body, "{fresh}", fmt.Sprintf("ny-grupp-%d", freshSlugs.Add(1)))
+		body := strings.ReplaceAll(sf.body, "{fresh}", fmt.Sprintf("ny-grupp-%d", freshSlugs.Add(1)))
+		if strings.HasPrefix(path, "/api/") {
+			body = fillIn(body, func(v string) string { return v })
+		} else {
+			body = fillIn(body, url.QueryEscape)
+		}
 		r.body = body
 		if strings.HasPrefix(path, "/api/") {
 			r.contentType = "application/json"
@@ -297,6 +311,7 @@ func (a *sweepApp) controls() {
 		a.t.Fatalf("control: the asker's own view of the question shows no trace of them; anonTraces would prove nothing")
 	}
 	a.moderationControls()
+	a.participationControls()
 }
 
 func cmpBool(x, y bool) int {

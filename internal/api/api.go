@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -30,6 +31,8 @@ type Options struct {
 	Views *store.Views
 	// NewAccounts limits how much a new account may post; zero means no limits.
 	NewAccounts store.NewAccountLimits
+	// Broker delivers live events (GET /events); nil starts one of its own.
+	Broker *notify.Broker
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -44,6 +47,7 @@ type API struct {
 	limits     store.NewAccountLimits
 	routes     []route
 	handler    http.Handler
+	live       liveBroker // GET /events (events.go)
 }
 
 // New returns the API over a store.
@@ -63,6 +67,7 @@ func New(s *store.Store, o Options) *API {
 		log:        o.Logger,
 		views:      o.Views,
 		limits:     o.NewAccounts,
+		live:       liveBroker{b: o.Broker},
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

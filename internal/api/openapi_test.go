@@ -142,6 +142,14 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 			t.Errorf("%s answered %d, which openapi.json does not list: %s", pattern, o.status, o.body)
 			return
 		}
+		if strings.HasPrefix(o.header.Get("Content-Type"), "text/event-stream") {
+			// A stream of events, not one JSON value: the document must say so.
+			if _, ok := resolve(t, doc, resp)["content"].(jsonObject)["text/event-stream"]; !ok {
+				t.Errorf("%s %d: no text/event-stream content in the document", pattern, o.status)
+			}
+			checked[pattern+" "+fmt.Sprint(o.status)] = true
+			return
+		}
 		content, ok := resolve(t, doc, resp)["content"].(jsonObject)["application/json"].(jsonObject)
 		if !ok {
 			t.Errorf("%s %d: no application/json content in the document", pattern, o.status)

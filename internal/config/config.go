@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/mail"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +33,22 @@ type Config struct {
 	NewAccountPosts int
 	// NewAccountUploads is how many files a new account may upload per hour (TACIT_NEW_ACCOUNT_UPLOADS).
 	NewAccountUploads int
+	SMTPHost          string // TACIT_SMTP_HOST: mail server; empty writes mail to <data>/mail as .eml files
+	SMTPPort          int    // TACIT_SMTP_PORT: default 587 (STARTTLS is used when offered)
+	SMTPUser          string // TACIT_SMTP_USER: for PLAIN authentication; empty sends none
+	SMTPPassword      string // TACIT_SMTP_PASSWORD
+	SMTPFrom          string // TACIT_SMTP_FROM: sender, e.g. "Tacit <tacit@example.se>"
+}
+
+// MailDir is where mail goes when no SMTP server is configured.
+func (c Config) MailDir() string { return filepath.Join(c.DataDir, "mail") }
+
+// PublicURL is BaseURL, or the listen address when none is set, for links in mail.
+func (c Config) PublicURL() string {
+	if c.BaseURL != "" {
+		return strings.TrimRight(c.BaseURL, "/")
+	}
+	return "http://" + c.Addr
 }
 
 // Secure reports whether Tacit is served over TLS, judged by its public URL.
@@ -77,6 +95,18 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs.IntVar(&c.NewAccountPosts, "new-account-posts", envInt(getenv, "TACIT_NEW_ACCOUNT_POSTS", 10), "posts and replies a new account may write per hour (TACIT_NEW_ACCOUNT_POSTS)")
 	fs.IntVar(&c.NewAccountUploads, "new-account-uploads", envInt(getenv, "TACIT_NEW_ACCOUNT_UPLOADS", 10), "files a new account may upload per hour (TACIT_NEW_ACCOUNT_UPLOADS)")
 	fs.StringVar(&c.LogLevel, "log-level", env("TACIT_LOG_LEVEL", "info"), "debug, info, warn or error (TACIT_LOG_LEVEL)")
+	fs.StringVar(&c.SMTPHost, "smtp-host", env("TACIT_SMTP_HOST", ""), "SMTP server; empty writes mail as .eml files to <data>/mail (TACIT_SMTP_HOST)")
+	fs.IntVar(&c.SMTPPort, "smtp-port", 587, "SMTP port (TACIT_SMTP_PORT)")
+	if v := getenv("TACIT_SMTP_PORT"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return c, fmt.Errorf("TACIT_SMTP_PORT: %w", err)
+		}
+		c.SMTPPort = n
+	}
+	fs.StringVar(&c.SMTPUser, "smtp-user", env("TACIT_SMTP_USER", ""), "SMTP user (TACIT_SMTP_USER)")
+	c.SMTPPassword = getenv("TACIT_SMTP_PASSWORD") // never a flag: flags show in process lists
+	fs.StringVar(&c.SMTPFrom, "smtp-from", env("TACIT_SMTP_FROM", "Tacit <tacit@localhost>"), "sender address of mail (TACIT_SMTP_FROM)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -112,6 +142,12 @@ func (c Config) validate() error {
 	}
 	if c.NewAccountAge < 0 || c.NewAccountPosts < 0 || c.NewAccountUploads < 0 {
 		errs = append(errs, errors.New("new-account limits: must not be negative"))
+	}
+	if c.SMTPPort < 1 || c.SMTPPort > 65535 {
+		errs = append(errs, errors.New("smtp-port: must be between 1 and 65535"))
+	}
+	if _, err := mail.ParseAddress(c.SMTPFrom); err != nil {
+		errs = append(errs, fmt.Errorf("smtp-from %q: want an address such as \"Tacit <tacit@example.se>\"", c.SMTPFrom))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

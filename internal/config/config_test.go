@@ -38,3 +38,23 @@ func TestLoadRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadSMTP(t *testing.T) {
+	env := map[string]string{"TACIT_SMTP_HOST": "smtp.example.se", "TACIT_SMTP_PORT": "2525", "TACIT_SMTP_USER": "u",
+		"TACIT_SMTP_PASSWORD": "p", "TACIT_SMTP_FROM": "Tacit <tacit@example.se>", "TACIT_DATA": "/srv/tacit"}
+	c, err := Load("tacit", nil, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SMTPHost != "smtp.example.se" || c.SMTPPort != 2525 || c.SMTPUser != "u" || c.SMTPPassword != "p" || c.MailDir() != "/srv/tacit/mail" {
+		t.Errorf("SMTP settings: %+v", c)
+	}
+	if c.PublicURL() != "http://127.0.0.1:8080" {
+		t.Errorf("PublicURL without a base URL: %q", c.PublicURL())
+	}
+	for _, bad := range []map[string]string{{"TACIT_SMTP_PORT": "0"}, {"TACIT_SMTP_PORT": "x"}, {"TACIT_SMTP_FROM": "not an address"}} {
+		if _, err := Load("tacit", nil, func(k string) string { return bad[k] }, io.Discard); err == nil {
+			t.Errorf("Load(%v) accepted", bad)
+		}
+	}
+}

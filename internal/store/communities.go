@@ -436,7 +436,7 @@ type JoinRequest struct {
 // RequestJoin asks to join a closed community. A secret community cannot be
 // asked for: it does not exist for non-members.
 func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, message string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var vis string
 		if err := tx.QueryRowContext(ctx, `SELECT visibility FROM communities WHERE id = $1`, communityID).Scan(&vis); err != nil {
 			return err
@@ -465,7 +465,10 @@ func (s *Store) RequestJoin(ctx context.Context, personID, communityID int64, me
 			  created_at = CASE WHEN join_requests.status = 'pending' THEN join_requests.created_at ELSE excluded.created_at END,
 			  status = 'pending', decided_at = NULL, decided_by = NULL`,
 			communityID, personID, message, now())
-		return err
+		if err != nil {
+			return err
+		}
+		return notifyJoinRequest(ctx, tx, personID, communityID)
 	})
 }
 

@@ -132,7 +132,7 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 // counts it in its community, in one transaction.
 func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		t := now()
 		if !np.CreatedAt.IsZero() {
 			t = np.CreatedAt.UnixMilli()
@@ -164,7 +164,10 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 		if err := s.indexPost(ctx, tx, id); err != nil {
 			return err
 		}
-		return follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
+		if err := follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id)); err != nil {
+			return err
+		}
+		return s.notifyPost(ctx, tx, id, np.AuthorID, np.Anonymous)
 	})
 	return id, err
 }
@@ -231,7 +234,7 @@ func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
 
 // EditPost changes a post's text, keeping the previous text as a revision.
 func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var title, body string
 		var authorID int64
 		err := tx.QueryRowContext(ctx, `SELECT title, body, author_id FROM posts WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&title, &body, &authorID)
@@ -251,6 +254,9 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 			return err
 		}
 		if err := setTags(ctx, tx, id, e.Tags); err != nil {
+			return err
+		}
+		if err := s.mentionsAfterEdit(ctx, tx, editorID, id, 0); err != nil {
 			return err
 		}
 		if err := s.indexPost(ctx, tx, id); err != nil {
@@ -474,16 +480,20 @@ func (s *Store) HelpWanted(ctx context.Context, v Viewer, limit int) ([]Post, er
 	// are ranked: ranking them all took half a second at 100,000 posts. They
 	// are found and ranked from index posts_open_questions alone; only the
 	// few that win are read whole, and ranked again for their order.
-	expertise := `(SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = %s.id)`
-	q := `SELECT ` + postCols + postFrom + `
+	return s.postList(ctx, helpWantedSQL, v.ID, limit)
+}
+
+// helpWantedSQL is HelpWanted's query; digests run it too.
+const helpWantedSQL = `SELECT ` + postCols + postFrom + `
 		WHERE p.id IN (SELECT c.id FROM (SELECT q.id, q.activity_at FROM posts q
 		    WHERE q.deleted_at IS NULL AND q.moderation = '' AND q.type = 'question' AND q.answer_count = 0 AND q.author_id <> $1
 		      AND q.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1)
 		    ORDER BY q.activity_at DESC LIMIT 100) c
-		  ORDER BY ` + fmt.Sprintf(expertise, "c") + ` DESC, c.activity_at DESC, c.id DESC LIMIT $2)
-		ORDER BY ` + fmt.Sprintf(expertise, "p") + ` DESC, p.activity_at DESC, p.id DESC`
-	return s.postList(ctx, q, v.ID, limit)
-}
+		  ORDER BY ` + helpWantedExpertise + `c.id) DESC, c.activity_at DESC, c.id DESC LIMIT $2)
+		ORDER BY ` + helpWantedExpertise + `p.id) DESC, p.activity_at DESC, p.id DESC`
+
+// helpWantedExpertise counts a question's tags that are the viewer's expertise; the question's id follows.
+const helpWantedExpertise = `(SELECT COUNT(*) FROM post_tags t JOIN person_expertise e ON e.tag = t.tag AND e.person_id = $1 WHERE t.post_id = `
 
 // Tag is a tag with how many visible posts carry it.
 type Tag struct {

@@ -34,7 +34,7 @@ func (s *Store) React(ctx context.Context, personID, postID, replyID int64, kind
 		return false, ErrNotAllowed
 	}
 	changed := false
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		// The reaction must name a live post, or a live reply of that post:
 		// otherwise a row would exist that no counter knows about.
 		q, args := `SELECT COUNT(*) FROM posts WHERE id = $1 AND deleted_at IS NULL`, []any{postID}
@@ -71,6 +71,9 @@ func (s *Store) React(ctx context.Context, personID, postID, replyID int64, kind
 			_, err = tx.ExecContext(ctx, `UPDATE posts SET `+col+` = `+col+` `+delta+` WHERE id = $1`, postID)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE replies SET `+col+` = `+col+` `+delta+` WHERE id = $1 AND post_id = $2`, replyID, postID)
+		}
+		if err == nil && on && kind == ReactHelpedMe {
+			err = notifyHelped(ctx, tx, personID, postID, replyID)
 		}
 		return err
 	})
@@ -153,7 +156,7 @@ type StatusChange struct {
 
 // SetIdeaStatus moves an idea to a new status with a note, recording the change.
 func (s *Store) SetIdeaStatus(ctx context.Context, actorID, postID int64, status, note string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var from string
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1 AND type = 'idea' AND deleted_at IS NULL`, postID).Scan(&from); err != nil {
 			return err
@@ -170,7 +173,13 @@ func (s *Store) SetIdeaStatus(ctx context.Context, actorID, postID int64, status
 		if note != "" {
 			detail += ": " + note
 		}
-		return auditPost(ctx, tx, actorID, "post.status", postID, 0, detail)
+		if err := auditPost(ctx, tx, actorID, "post.status", postID, 0, detail); err != nil {
+			return err
+		}
+		if from == status {
+			return nil
+		}
+		return notifyIdeaStatus(ctx, tx, actorID, postID, status)
 	})
 }
 

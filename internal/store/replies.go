@@ -51,7 +51,7 @@ type NewReply struct {
 // post up in feeds and makes the author follow the post, in one transaction.
 func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		t := now()
 		if !nr.CreatedAt.IsZero() {
 			t = nr.CreatedAt.UnixMilli()
@@ -77,6 +77,9 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		}
 		var err error
 		if id, err = s.insertReply(ctx, tx, nr, parent, t); err != nil {
+			return err
+		}
+		if err := s.notifyReply(ctx, tx, nr.PostID, id, nr.AuthorID, nr.Kind); err != nil {
 			return err
 		}
 		return follow(ctx, tx, nr.AuthorID, FollowPost, itoa(nr.PostID))
@@ -221,7 +224,7 @@ func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
 
 // EditReply changes a reply's text, keeping the previous text as a revision.
 func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var postID, authorID int64
 		var old string
 		if err := tx.QueryRowContext(ctx, `SELECT post_id, body, author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).Scan(&postID, &old, &authorID); err != nil {
@@ -233,6 +236,9 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
 			body, markdown.Render(body), now(), id); err != nil {
+			return err
+		}
+		if err := s.mentionsAfterEdit(ctx, tx, editorID, postID, id); err != nil {
 			return err
 		}
 		if err := s.indexPost(ctx, tx, postID); err != nil {
@@ -281,7 +287,7 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 
 // Accept marks an answer as the accepted one of its question (answerID 0 clears it).
 func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRing(ctx, func(tx *sql.Tx) error {
 		if answerID != 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND kind = 'answer' AND deleted_at IS NULL`,
@@ -309,7 +315,12 @@ func (s *Store) Accept(ctx context.Context, actorID, postID, answerID int64) err
 			return err
 		}
 		if actorID != asker { // a moderator accepting on the asker's behalf
-			return auditPost(ctx, tx, actorID, "post.accept", postID, answerID, "")
+			if err := auditPost(ctx, tx, actorID, "post.accept", postID, answerID, ""); err != nil {
+				return err
+			}
+		}
+		if answerID != 0 {
+			return notifyAccepted(ctx, tx, actorID, postID, answerID)
 		}
 		return nil
 	})

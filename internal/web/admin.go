@@ -16,6 +16,7 @@ type adminPeopleData struct {
 	Query      string
 	InviteLink string
 	Total      int64
+	Mail       string // where mail goes (mail_settings.go)
 }
 
 func (w *Web) adminPeoplePage(rw http.ResponseWriter, r *http.Request, status int, invite string, form url.Values, fe store.FieldErrors) {
@@ -30,7 +31,7 @@ func (w *Web) adminPeoplePage(rw http.ResponseWriter, r *http.Request, status in
 		w.serverError(rw, r, err)
 		return
 	}
-	p := w.newPage(r, "admin.people_title", adminPeopleData{People: people, Query: q, InviteLink: invite, Total: total})
+	p := w.newPage(r, "admin.people_title", adminPeopleData{People: people, Query: q, InviteLink: invite, Total: total, Mail: w.mailNote(r)})
 	if form != nil {
 		p.Form = form
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -76,7 +77,12 @@ func (w *Web) communityShow(rw http.ResponseWriter, r *http.Request) {
 			d.Pending = len(reqs)
 		}
 	}
-	w.render(rw, r, http.StatusOK, "community", w.newPage(r, c.Name, d))
+	p := w.newPage(r, c.Name, d)
+	if p.LiveURL != "" {
+		p.LiveURL += "&c=" + url.QueryEscape(c.Slug)
+	}
+	p.AtomURL = "/c/" + c.Slug + "/feed.atom"
+	w.render(rw, r, http.StatusOK, "community", p)
 }
 
 func (w *Web) communityJoin(rw http.ResponseWriter, r *http.Request) {

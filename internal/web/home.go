@@ -31,5 +31,7 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Tags = feedTags(fd.Posts, 12)
-	w.render(rw, r, http.StatusOK, "home", w.newPage(r, "home.title", d))
+	p := w.newPage(r, "home.title", d)
+	p.AtomURL = "/feed.atom" // needs the reader's feed token (settings)
+	w.render(rw, r, http.StatusOK, "home", p)
 }

@@ -87,6 +87,9 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 		return
 	}
 	p := w.newPage(r, post.Title, d)
+	if p.LiveURL != "" {
+		p.LiveURL += "&post=" + itoa(post.ID)
+	}
 	if form != nil {
 		p.Form = form
 	}

@@ -40,7 +40,9 @@ func (w *Web) profile(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
-	w.render(rw, r, http.StatusOK, "profile", w.newPage(r, person.Name, d))
+	p := w.newPage(r, person.Name, d)
+	p.AtomURL = "/u/" + itoa(id) + "/feed.atom"
+	w.render(rw, r, http.StatusOK, "profile", p)
 }
 
 func (w *Web) personFollow(rw http.ResponseWriter, r *http.Request) {

@@ -17,12 +17,14 @@ type settingsData struct {
 	Tokens   []store.Token
 	NewToken string
 	Follows  []followItem
+	Mail     mailSettingsData // (mail_settings.go)
+	Feeds    feedSettingsData // (atom.go)
 	Scopes   []string
 }
 
 // followItem is a followed thing with a name and link the viewer may see.
 type followItem struct {
-	Kind, Name, URL string
+	Kind, Name, URL, Target string
 }
 
 func (w *Web) settingsPage(r *http.Request, tab string, d settingsData) page {
@@ -247,6 +249,7 @@ func (w *Web) followList(rw http.ResponseWriter, r *http.Request) {
 		default:
 			continue
 		}
+		it.Target = f.Target
 		items = append(items, it)
 	}
 	w.render(rw, r, http.StatusOK, "settings", w.settingsPage(r, "follows", settingsData{Follows: items}))

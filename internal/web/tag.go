@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/tacit-org/tacit/internal/store"
@@ -26,7 +27,9 @@ func (w *Web) tagShow(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
-	w.render(rw, r, http.StatusOK, "tag", w.newPage(r, "#"+tag, tagData{Tag: tag, Feed: fd, Following: following}))
+	p := w.newPage(r, "#"+tag, tagData{Tag: tag, Feed: fd, Following: following})
+	p.AtomURL = "/t/" + url.PathEscape(tag) + "/feed.atom"
+	w.render(rw, r, http.StatusOK, "tag", p)
 }
 
 func (w *Web) tagFollow(rw http.ResponseWriter, r *http.Request) {

@@ -13,11 +13,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/throttle"
 )
@@ -34,13 +36,22 @@ type Options struct {
 	Secure       bool          // served over TLS: Secure, __Host- cookies
 	SessionTTL   time.Duration // how long a sign-in lasts
 	Logger       *slog.Logger
-	Views        *store.Views // batched view counts; flushed by the caller
-	DemoHint     string       // shown on the sign-in page of a demo instance
+	Views        *store.Views   // batched view counts; flushed by the caller
+	DemoHint     string         // shown on the sign-in page of a demo instance
+	Broker       *notify.Broker // live events; nil starts one of its own
+	MailNote     MailNote       // where mail goes, for the admin page
+	BaseURL      string         // public URL, for absolute links in feeds; empty: from the request
 	// NewAccounts limits how much a new account may post; zero means no limits.
 	NewAccounts store.NewAccountLimits
 	// SignIn slows down password guessing per account and per address;
 	// nil means throttle.New().
 	SignIn *throttle.Backoff
+}
+
+// MailNote says where mail goes: an SMTP server, or a folder of .eml files.
+type MailNote struct {
+	SMTP string // host:port
+	Dir  string
 }
 
 // Web serves the HTML pages.
@@ -67,6 +78,10 @@ func New(s *store.Store, o Options) (*Web, error) {
 	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 30 * 24 * time.Hour
+	}
+	if o.Broker == nil {
+		o.Broker = notify.NewBroker(s, o.Logger)
+		go o.Broker.Run(context.Background())
 	}
 	w := &Web{store: s, opt: o, log: o.Logger}
 	if err := w.parseTemplates(); err != nil {
@@ -137,6 +152,8 @@ type page struct {
 	Path    string
 	Flash   string
 	AtomURL string
+	LiveURL string // the live stream this page listens to (/events, with ?post= or ?c=)
+	Unread  int64  // unread notifications of the signed-in person, at most store.UnreadCap+1
 	Now     time.Time
 	Errors  store.FieldErrors
 	Form    url.Values
@@ -183,6 +200,15 @@ func (p *page) Checked(field, value string) bool {
 func (w *Web) newPage(r *http.Request, title string, data any) page {
 	st := state(r)
 	p := page{Lang: st.lang, Me: st.me, Title: title, Path: r.URL.RequestURI(), Now: time.Now(), Data: data, Form: url.Values{}}
+	if st.me != nil {
+		// The stream starts where the page was made, so nothing that
+		// happens before the browser connects is missed.
+		if n, a, err := w.store.LastEventIDs(r.Context()); err == nil {
+			p.LiveURL = "/events?from=" + strconv.FormatInt(n, 10) + "-" + strconv.FormatInt(a, 10)
+		}
+		// A bounded count; a failure only hides the badge.
+		p.Unread, _ = w.store.UnreadCount(r.Context(), st.me.ID)
+	}
 	if c, err := r.Cookie("tacit_flash"); err == nil {
 		if v, err := url.QueryUnescape(c.Value); err == nil && len(v) < 200 {
 			p.Flash = i18n.T(st.lang, v)

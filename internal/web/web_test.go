@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tacit-org/tacit/internal/auth"
+	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/store/storetest"
 	"github.com/tacit-org/tacit/internal/web"
@@ -24,6 +25,8 @@ type fixture struct {
 	cookies map[string]string // person key -> session secret
 	people  map[string]store.Person
 	posts   map[string]int64
+	broker  *notify.Broker
+	comms   map[string]int64 // community ids by slug
 }
 
 const (
@@ -42,13 +45,20 @@ func newFixtureWith(t *testing.T, o web.Options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	s := storetest.Open(t)
+	broker := notify.NewBroker(s, nil)
+	bctx, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	go broker.Run(bctx)
+	if o.Broker == nil {
+		o.Broker = broker
+	}
 	w, err := web.New(s, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(web.SecurityHeaders(false, http.NewCrossOriginProtection().Handler(w.Handler())))
 	t.Cleanup(srv.Close)
-	f := &fixture{t: t, s: s, srv: srv, cookies: map[string]string{}, people: map[string]store.Person{}, posts: map[string]int64{}}
+	f := &fixture{t: t, s: s, srv: srv, cookies: map[string]string{}, people: map[string]store.Person{}, posts: map[string]int64{}, broker: broker, comms: map[string]int64{}}
 	hash, _ := auth.HashPassword("correct horse battery")
 	for _, p := range []struct {
 		key, name string
@@ -74,6 +84,7 @@ func newFixtureWith(t *testing.T, o web.Options) *fixture {
 		if err != nil {
 			t.Fatal(err)
 		}
+		f.comms[slug] = c.ID
 		return c
 	}
 	open := mk(alice, "allmant", store.CommunitySettings{Name: "Allmänt", Kind: "organisation", Visibility: "open", AnonymousQuestions: true})
@@ -124,6 +135,9 @@ func (f *fixture) do(method, path, as string, form url.Values) (*http.Response, 
 	b, _ := io.ReadAll(resp.Body)
 	return resp, string(b)
 }
+
+// community returns a fixture community's id.
+func (f *fixture) community(slug string) int64 { return f.comms[slug] }
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 

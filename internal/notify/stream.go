@@ -1,0 +1,100 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Heartbeat is how often an idle stream sends a comment, which keeps
+// proxies from closing it and checks that its sign-in still holds.
+var Heartbeat = 25 * time.Second
+
+// Serve writes a subscribed stream to w as server-sent events until the
+// client leaves, the stream is closed, alive reports that the sign-in
+// behind it has ended (checked at each heartbeat), or limit has passed
+// (negative: no limit; zero: send what is waiting, such as a replay, and
+// end). It unsubscribes at the end.
+func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time.Duration, alive func(context.Context) bool) {
+	defer b.Unsubscribe(s)
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("Cache-Control", "private, no-store") // as every other answer (web.SecurityHeaders)
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if _, err := fmt.Fprint(w, "retry: 3000\n\n"); err != nil {
+		return
+	}
+	if rc.Flush() != nil {
+		return
+	}
+	beat := time.NewTicker(Heartbeat)
+	defer beat.Stop()
+	ctx := r.Context()
+	var end <-chan time.Time
+	if limit >= 0 {
+		t := time.NewTimer(limit)
+		defer t.Stop()
+		end = t.C
+	}
+	if limit == 0 {
+		// Only what is queued already.
+		for {
+			select {
+			case e, ok := <-s.C:
+				if !ok {
+					rc.Flush()
+					return
+				}
+				if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
+					return
+				}
+			default:
+				rc.Flush()
+				return
+			}
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-end:
+			return
+		case e, ok := <-s.C:
+			if !ok {
+				return
+			}
+			if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
+				return
+			}
+			// Send what else is waiting before flushing, once.
+			for more := true; more; {
+				select {
+				case e, ok := <-s.C:
+					if !ok {
+						rc.Flush()
+						return
+					}
+					if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
+						return
+					}
+				default:
+					more = false
+				}
+			}
+			if rc.Flush() != nil {
+				return
+			}
+		case <-beat.C:
+			if alive != nil && !alive(ctx) {
+				return
+			}
+			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil || rc.Flush() != nil {
+				return
+			}
+		}
+	}
+}
