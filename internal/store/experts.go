@@ -86,7 +86,8 @@ const (
 // not in adds nothing to anyone. Anonymous posts count toward no one, nor
 // do the anonymous asker's own answers in their thread. Deactivated people
 // (who have left, and the authors of imported posts) are not listed: they
-// cannot be asked.
+// cannot be asked. When no one has evidence of all the words of the
+// subject, people with evidence of any of them are ranked instead.
 func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert, error) {
 	limit := min(max(eq.Limit, 1), MaxExperts)
 	byID := map[int64]*Expert{}
@@ -191,6 +192,11 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 	}
 
 	out := []Expert{}
+	if len(order) == 0 && !eq.Query.MatchAny && len(eq.Query.Groups) > 1 {
+		// No one has evidence of every word: look for any of them.
+		eq.Query.MatchAny = true
+		return s.Experts(ctx, v, eq)
+	}
 	order = slices.DeleteFunc(order, func(e *Expert) bool { return slices.Contains(eq.ExceptPeople, e.ID) })
 	slices.SortStableFunc(order, func(a, b *Expert) int {
 		switch {
@@ -235,11 +241,11 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 	return out, nil
 }
 
-// subjectTags are the tags that name the subject of q: each word or
-// phrase as a tag, and all its words as one hyphenated tag ("customer
-// service" → customer, service, customer-service).
+// subjectTags are the tags that name the subject of q: its tag: filters,
+// each word or phrase as a tag, and all its words as one hyphenated tag
+// ("customer service" → customer, service, customer-service).
 func subjectTags(q search.Query) []string {
-	var words []string
+	words := slices.Clone(q.Tags)
 	for _, g := range q.Groups {
 		for _, t := range g {
 			words = append(words, t.Words)
@@ -248,6 +254,6 @@ func subjectTags(q search.Query) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	tags := NormalizeTags(append(slices.Clone(words), strings.Join(words, " ")))
+	tags := NormalizeTags(append(words, strings.Join(words, " ")))
 	return tags[:min(len(tags), 2*search.MaxQueryTexts)]
 }
