@@ -27,6 +27,8 @@ type searchData struct {
 	// WithoutFilters searches the same words without the filters, offered
 	// when a filtered search finds nothing.
 	WithoutFilters string
+	// Subject is the words of the query, for "Who knows about …?".
+	Subject string
 }
 
 // searchHit is a post that matched, with its title and snippet as HTML in
@@ -64,6 +66,9 @@ func (w *Web) search(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Searched, d.Total, d.Pages = true, res.Total, res.Pages()
+	if q.HasText() {
+		d.Subject = search.Query{Groups: q.Groups}.String()
+	}
 	for _, h := range res.Hits {
 		// The title is shown whole: Snippet starts a window this wide
 		// (four times the title) at the title's first word.
