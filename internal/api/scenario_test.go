@@ -212,6 +212,8 @@ func readScenarios() []scenario {
 		{name: "search malformed query", method: "GET", url: "/api/v1/search?q=%22kalendern+-+OR+tag%3A", as: "member", wantStatus: 200},
 		{name: "search bad limit", method: "GET", url: "/api/v1/search?q=kalendern&limit=0", as: "member", wantStatus: 400, wantContains: []string{`"limit"`}},
 		{name: "search without token", method: "GET", url: "/api/v1/search?q=kalendern", wantStatus: 401, wantContains: []string{msgUnauth}},
+		{name: "search offers posts with some of the words", method: "GET", url: "/api/v1/search?q=kalendern+kvartalet", as: "outsider", wantStatus: 200,
+			wantContains: []string{`"total":0`, `"more_than_total":false`, `"partial":[{"id":{{question}},`}, wantNotContains: []string{"säljstrategi"}},
 		{name: "similar questions", method: "GET", url: "/api/v1/similar?title=Var+bokar+man+m%C3%B6tesrum", as: "outsider", wantStatus: 200,
 			wantContains: []string{`"title":"Hur bokar jag ett mötesrum?"`, `"next_cursor":""`}},
 		{name: "similar questions while typing", method: "GET", url: "/api/v1/similar?title=bokar+m%C3%B6tesr&typing=true", as: "outsider", wantStatus: 200,
