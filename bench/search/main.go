@@ -1,7 +1,8 @@
 // Command search measures full-text search at scale: it fills a fresh
 // database (SQLite or PostgreSQL) through the store with generated posts in
 // Swedish and English, then times store.Search for 1-, 2- and 3-word
-// queries, a phrase and a prefix, as a member who may read 90% of the
+// queries, a phrase and a prefix, and the similar questions and expert
+// finder built on the same index, as a member who may read 90% of the
 // content and as one who may read 10%.
 //
 //	go run ./bench/search --db sqlite --posts 1000000
@@ -373,38 +374,62 @@ func members(ctx context.Context, s *store.Store) (m90, m10 store.Viewer, err er
 	return store.Viewer{ID: a.ID}, store.Viewer{ID: b.ID}, nil
 }
 
-// kinds of query, each drawn from a corpus.
+// kinds of query, each drawn from a corpus; do runs one and returns how
+// many posts (or people) it found.
 var kinds = []struct {
 	name string
-	make func(r *rand.Rand, k *corpus) search.Query
+	make func(r *rand.Rand, k *corpus) string
+	do   func(ctx context.Context, s *store.Store, v store.Viewer, q string) (int64, error)
 }{
-	{"1 word", func(r *rand.Rand, k *corpus) search.Query { return search.Parse(strings.Join(k.near(r, 1), " ")) }},
-	{"2 words", func(r *rand.Rand, k *corpus) search.Query { return search.Parse(strings.Join(k.near(r, 2), " ")) }},
-	{"3 words", func(r *rand.Rand, k *corpus) search.Query { return search.Parse(strings.Join(k.near(r, 3), " ")) }},
-	{"phrase", func(r *rand.Rand, k *corpus) search.Query { return search.Parse(k.phrase(r)) }},
-	{"prefix", func(r *rand.Rand, k *corpus) search.Query {
+	{"1 word", func(r *rand.Rand, k *corpus) string { return strings.Join(k.near(r, 1), " ") }, searchPage},
+	{"2 words", func(r *rand.Rand, k *corpus) string { return strings.Join(k.near(r, 2), " ") }, searchPage},
+	{"3 words", func(r *rand.Rand, k *corpus) string { return strings.Join(k.near(r, 3), " ") }, searchPage},
+	{"phrase", func(r *rand.Rand, k *corpus) string { return k.phrase(r) }, searchPage},
+	{"prefix", func(r *rand.Rand, k *corpus) string {
 		w := k.near(r, 2)
 		last := []rune(w[len(w)-1])
-		q := search.Parse(strings.Join(w[:len(w)-1], " ") + " " + string(last[:min(len(last), 3+r.IntN(2))]))
-		q.Prefix = true
-		return q
+		return strings.Join(w[:len(w)-1], " ") + " " + string(last[:min(len(last), 3+r.IntN(2))])
+	}, func(ctx context.Context, s *store.Store, v store.Viewer, q string) (int64, error) {
+		pq := search.Parse(q)
+		pq.Prefix = true
+		res, err := s.Search(ctx, v, pq, 1, 20)
+		return res.Total, err
 	}},
+	// A question title being typed, as the composer asks for similar ones.
+	{"similar", func(r *rand.Rand, k *corpus) string {
+		t := k.run(r, 5+r.IntN(5))
+		return t[:len(t)-r.IntN(3)]
+	}, func(ctx context.Context, s *store.Store, v store.Viewer, q string) (int64, error) {
+		found, err := s.SimilarQuestions(ctx, v, q, true, 0)
+		return int64(len(found)), err
+	}},
+	{"experts", func(r *rand.Rand, k *corpus) string { return strings.Join(k.near(r, 1+r.IntN(2)), " ") },
+		func(ctx context.Context, s *store.Store, v store.Viewer, q string) (int64, error) {
+			found, err := s.Experts(ctx, v, store.ExpertQuery{Query: search.Parse(q), Limit: 10})
+			return int64(len(found)), err
+		}},
+}
+
+// searchPage is one search as the search page makes it: page 1 of 20.
+func searchPage(ctx context.Context, s *store.Store, v store.Viewer, q string) (int64, error) {
+	res, err := s.Search(ctx, v, search.Parse(q), 1, 20)
+	return res.Total, err
 }
 
 func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m90, m10 store.Viewer, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean total")
+	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean found")
 	for _, v := range []struct {
 		name string
 		v    store.Viewer
 	}{{"90%", m90}, {"10%", m10}} {
 		for ki, kind := range kinds {
 			r := rand.New(rand.NewPCG(c.seed+7, uint64(ki)))
-			qs := make([]search.Query, c.queries)
+			qs := make([]string, c.queries)
 			for i := range qs {
 				qs[i] = kind.make(r, corpora[i%2])
 			}
 			for _, q := range qs[:min(20, len(qs))] { // warm the caches
-				if _, err := s.Search(ctx, v.v, q, 1, 20); err != nil {
+				if _, err := kind.do(ctx, s, v.v, q); err != nil {
 					return err
 				}
 			}
@@ -412,12 +437,12 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 			var total int64
 			for i, q := range qs {
 				t := time.Now()
-				res, err := s.Search(ctx, v.v, q, 1, 20)
+				n, err := kind.do(ctx, s, v.v, q)
 				times[i] = time.Since(t)
 				if err != nil {
-					return fmt.Errorf("search %q: %w", q.String(), err)
+					return fmt.Errorf("%s %q: %w", kind.name, q, err)
 				}
-				total += res.Total
+				total += n
 			}
 			slices.Sort(times)
 			pct := func(p float64) string {

@@ -109,19 +109,7 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 	items := map[int64][]item{}
 
 	if match := s.searchMatch(eq.Query); match != "" {
-		rows, err := s.r.QueryContext(ctx, `WITH m AS MATERIALIZED (`+s.searchTop("$2", "$3")+`),
-			v AS (SELECT p.id, p.title, p.type, p.author_id, p.anonymous, p.accepted_answer_id, p.helped_count, m.rel
-				FROM m JOIN posts p ON p.id = m.post_id JOIN communities c ON c.id = p.community_id
-				WHERE p.deleted_at IS NULL AND p.id <> $4 AND `+visibleTo("c", "$1")+`),
-			e AS (SELECT v.author_id AS person_id, v.id AS post_id, v.title, v.type AS kind, 0 AS accepted, v.helped_count AS helped, v.rel
-					FROM v WHERE NOT v.anonymous AND v.type <> 'question'
-				UNION ALL
-				SELECT r.author_id, v.id, v.title, 'answer', CASE WHEN r.id = v.accepted_answer_id THEN 1 ELSE 0 END, r.helped_count, v.rel
-					FROM v JOIN replies r ON r.post_id = v.id
-					WHERE r.kind = 'answer' AND r.deleted_at IS NULL AND NOT (v.anonymous AND r.author_id = v.author_id))
-			SELECT e.person_id, a.name, a.department, a.title, e.post_id, e.title, e.kind, e.accepted, e.helped, e.rel
-			FROM e JOIN people a ON a.id = e.person_id WHERE a.deactivated_at IS NULL`,
-			v.ID, match, expertCandidates, eq.ExceptPost)
+		rows, err := s.r.QueryContext(ctx, s.expertsSQL(), v.ID, match, expertCandidates, eq.ExceptPost)
 		if err != nil {
 			return nil, fmt.Errorf("store: experts: %w", err)
 		}
@@ -256,4 +244,24 @@ func subjectTags(q search.Query) []string {
 	}
 	tags := NormalizeTags(append(words, strings.Join(words, " ")))
 	return tags[:min(len(tags), 2*search.MaxQueryTexts)]
+}
+
+// expertsSQL reads the evidence of Experts: $1 the viewer, $2 the match,
+// $3 how many matches, $4 a post to leave out. Each step is materialised
+// and joined with CROSS JOIN, which SQLite takes as the order to loop in:
+// the few matches first, then their answers and their people by index,
+// never a scan of all replies or people.
+func (s *Store) expertsSQL() string {
+	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3") + `),
+			v AS MATERIALIZED (SELECT p.id, p.title, p.type, p.author_id, p.anonymous, p.accepted_answer_id, p.helped_count, m.rel
+				FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id
+				WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.id <> $4 AND ` + visibleTo("c", "$1") + `),
+			e AS MATERIALIZED (SELECT v.author_id AS person_id, v.id AS post_id, v.title, v.type AS kind, 0 AS accepted, v.helped_count AS helped, v.rel
+					FROM v WHERE NOT v.anonymous AND v.type <> 'question'
+				UNION ALL
+				SELECT r.author_id, v.id, v.title, 'answer', CASE WHEN r.id = v.accepted_answer_id THEN 1 ELSE 0 END, r.helped_count, v.rel
+					FROM v CROSS JOIN replies r
+					WHERE r.post_id = v.id AND r.kind = 'answer' AND r.deleted_at IS NULL AND NOT (v.anonymous AND r.author_id = v.author_id))
+			SELECT e.person_id, a.name, a.department, a.title, e.post_id, e.title, e.kind, e.accepted, e.helped, e.rel
+			FROM e CROSS JOIN people a WHERE a.id = e.person_id AND a.deactivated_at IS NULL`
 }

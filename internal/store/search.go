@@ -281,25 +281,31 @@ func (s *Store) searchWhere(v Viewer, q search.Query, arg func(any) string) []st
 	if len(q.Communities) > 0 {
 		readable += " AND c.slug IN (" + list(q.Communities, arg) + ")"
 	}
-	// With words, the unary + keeps SQLite from reaching the posts through
-	// their community index and probing the matches for each: the index
-	// finds the posts first, and each is then read by its id.
-	community := "p.community_id"
-	if q.HasText() {
-		community = "+p.community_id"
+	// The unary + keeps SQLite from reaching the posts through their
+	// community index: with words, the full-text index finds the posts
+	// first and each is then read by its id; without, the activity index
+	// lists them newest first and reading stops after a page. Only in:
+	// (a few communities) is served by the community index.
+	community := "+p.community_id"
+	if !q.HasText() && len(q.Communities) > 0 {
+		community = "p.community_id"
 	}
 	where := []string{"p.deleted_at IS NULL", community + " IN (SELECT c.id FROM communities c WHERE " + readable + ")"}
 	for _, tag := range q.Tags {
 		where = append(where, "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = "+arg(tag)+")")
 	}
+	// The type is compared as p.type || '', which no index serves: the
+	// posts are found by the full-text index, or without words by their
+	// activity index newest first, and the type is checked on each. Reached
+	// through the type index, every question would be read and sorted.
 	if len(q.Types) > 0 {
-		where = append(where, "p.type IN ("+list(q.Types, arg)+")")
+		where = append(where, "p.type || '' IN ("+list(q.Types, arg)+")")
 	}
 	if q.Answered != nil {
 		if *q.Answered {
-			where = append(where, "p.type = 'question' AND p.answer_count > 0")
+			where = append(where, "p.type || '' = 'question' AND p.answer_count > 0")
 		} else {
-			where = append(where, "p.type = 'question' AND p.answer_count = 0")
+			where = append(where, "p.type || '' = 'question' AND p.answer_count = 0")
 		}
 	}
 	if len(q.Authors) > 0 {
@@ -357,33 +363,7 @@ func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query) (int6
 // searchPage returns limit hits from offset in the ranked matches of q,
 // leaving out the posts in except.
 func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset, limit int, except []int64) ([]SearchHit, error) {
-	args := []any{v.ID} // $1 for postCols
-	arg := func(x any) string {
-		args = append(args, x)
-		return "$" + strconv.Itoa(len(args))
-	}
-	from := s.searchFrom(v, q, arg)
-	for _, id := range except {
-		from += " AND p.id <> " + arg(id)
-	}
-	var cands string
-	switch {
-	case s.searchMatch(q) == "":
-		cands = "c AS (SELECT p.id, p.activity_at AS score" + from + " ORDER BY p.activity_at DESC, p.id DESC LIMIT " + arg(offset+limit) + ")"
-	case s.dialect == Postgres:
-		// The newest matches, then their relevance: ts_rank_cd only for
-		// those (see pgRankWindow).
-		cands = "w AS MATERIALIZED (SELECT p.id, x.tsv" + from + " ORDER BY p.id DESC LIMIT " + arg(pgRankWindow) + "), " +
-			"r AS MATERIALIZED (SELECT w.id, CAST(ts_rank_cd(w.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel FROM w ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
-			"c AS (SELECT p.id, " + searchScore("r.rel", arg(now())) + " AS score FROM r JOIN posts p ON p.id = r.id)"
-	default:
-		// FTS5 ranks its matches by BM25 itself (ORDER BY rank) and hands
-		// them over best first, so reading stops at MaxSearchResults.
-		cands = "r AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
-			"c AS (SELECT p.id, " + searchScore("r.rel", arg(now())) + " AS score FROM r JOIN posts p ON p.id = r.id)"
-	}
-	query := "WITH " + cands + ", hits AS (SELECT id, score FROM c ORDER BY score DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(offset) + ")" +
-		" SELECT " + postCols + postFrom + " JOIN hits h ON h.id = p.id ORDER BY h.score DESC, h.id DESC"
+	query, args := s.searchPageSQL(v, q, offset, limit, except)
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -401,6 +381,40 @@ func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	return hits, nil
+}
+
+// searchPageSQL is the query of searchPage and its arguments.
+func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, except []int64) (string, []any) {
+	args := []any{v.ID} // $1 for postCols
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	from := s.searchFrom(v, q, arg)
+	for _, id := range except {
+		from += " AND p.id <> " + arg(id)
+	}
+	var cands string
+	switch {
+	case s.searchMatch(q) == "":
+		cands = "c AS (SELECT p.id, p.activity_at AS score" + from + " ORDER BY p.activity_at DESC, p.id DESC LIMIT " + arg(offset+limit) + ")"
+	case s.dialect == Postgres:
+		// The newest matches, then their relevance: ts_rank_cd only for
+		// those (see pgRankWindow).
+		cands = "w AS MATERIALIZED (SELECT p.id" + from + " ORDER BY p.id DESC LIMIT " + arg(pgRankWindow) + "), " +
+			"ranked AS MATERIALIZED (SELECT w.id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel" +
+			" FROM w JOIN post_search x ON x.post_id = w.id ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
+			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
+	default:
+		// FTS5 ranks its matches by BM25 itself (ORDER BY rank) and hands
+		// them over best first, so reading stops at MaxSearchResults.
+		cands = "ranked AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
+			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
+	}
+	query := "WITH " + cands + ", hits AS MATERIALIZED (SELECT id, score FROM c ORDER BY score DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(offset) + ")" +
+		" SELECT " + postCols + " FROM hits h CROSS JOIN posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id" +
+		" WHERE p.id = h.id ORDER BY h.score DESC, h.id DESC"
+	return query, args
 }
 
 // searchScore blends the text relevance rel with what the organisation

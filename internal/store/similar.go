@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tacit-org/tacit/internal/markdown"
@@ -17,11 +18,15 @@ import (
 // ranking every match; the callers rank, filter and show a handful.
 func (s *Store) searchTop(param, limitParam string) string {
 	if s.dialect == Postgres {
-		return `SELECT post_id, CAST(ts_rank_cd(tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
-			FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `) ORDER BY rel DESC LIMIT ` + limitParam
+		// ts_rank_cd reads each match's whole tsvector: rank the newest
+		// pgRankWindow matches only (see Search).
+		return `SELECT x.post_id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
+			FROM (SELECT post_id FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `) ORDER BY post_id DESC LIMIT ` + strconv.Itoa(pgRankWindow) + `) w
+			JOIN post_search x ON x.post_id = w.post_id ORDER BY rel DESC LIMIT ` + limitParam
 	}
-	return `SELECT rowid AS post_id, -bm25(post_search) AS rel FROM post_search WHERE post_search MATCH ` + param +
-		` ORDER BY bm25(post_search) LIMIT ` + limitParam
+	// FTS5 hands its matches over by BM25 (rank) itself.
+	return `SELECT rowid AS post_id, -rank AS rel FROM post_search WHERE post_search MATCH ` + param +
+		` ORDER BY rank LIMIT ` + limitParam
 }
 
 // MaxSimilar is the most similar questions SimilarQuestions returns.
@@ -47,6 +52,10 @@ type SimilarQuestion struct {
 // first. With typing, the last word of title counts as a prefix. The post
 // with id except (the question itself, when editing) is left out.
 //
+// The candidates are the outer loop (CROSS JOIN fixes SQLite's order), each
+// post read by its id; the type is compared as p.type || ” so that no
+// index on it tempts the planner.
+//
 // Permission is in the query that reads the candidates (DESIGN §3): a
 // question in a community the viewer cannot read is never a candidate, and
 // anonymous askers stay anonymous (postCols).
@@ -57,12 +66,7 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	if match == "" {
 		return out, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `WITH m AS MATERIALIZED (`+s.searchTop("$2", "$3")+`)
-		SELECT `+postCols+`, m.rel, COALESCE(ra.body, '')
-		FROM m JOIN posts p ON p.id = m.post_id JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id
-		LEFT JOIN replies ra ON ra.id = p.accepted_answer_id AND ra.deleted_at IS NULL
-		WHERE p.deleted_at IS NULL AND p.type = 'question' AND p.id <> $4 AND `+visibleTo("c", "$1")+`
-		ORDER BY m.rel DESC, p.id DESC LIMIT 40`, v.ID, match, similarCandidates, except)
+	rows, err := s.r.QueryContext(ctx, s.similarSQL(), v.ID, match, similarCandidates, except)
 	if err != nil {
 		return nil, fmt.Errorf("store: similar questions: %w", err)
 	}
@@ -117,4 +121,15 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 		out = append(out, c.SimilarQuestion)
 	}
 	return out, nil
+}
+
+// similarSQL reads the candidates of SimilarQuestions: $1 the viewer, $2
+// the match, $3 how many matches, $4 a post to leave out.
+func (s *Store) similarSQL() string {
+	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3") + `)
+		SELECT ` + postCols + `, m.rel, COALESCE(ra.body, '')
+		FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id
+		LEFT JOIN replies ra ON ra.id = p.accepted_answer_id AND ra.deleted_at IS NULL
+		WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.type || '' = 'question' AND p.id <> $4 AND ` + visibleTo("c", "$1") + `
+		ORDER BY m.rel DESC, p.id DESC LIMIT 40`
 }
