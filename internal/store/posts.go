@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -134,17 +136,24 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 // CreatePosts stores many posts as CreatePost does, all in one
 // transaction, for bulk loads (benchmarks, imports): the Markdown is
 // rendered before the transaction starts, so the writer is held only for
-// the inserts. It returns their ids in order.
+// the inserts. It returns their ids in the order of nps.
 func (s *Store) CreatePosts(ctx context.Context, nps []NewPost) ([]int64, error) {
 	type rendered struct{ html, excerpt string }
 	r := make([]rendered, len(nps))
 	for i, np := range nps {
 		r[i] = rendered{markdown.Render(np.Body), markdown.Excerpt(np.Body, 240)}
 	}
+	// Written community by community, so that concurrent bulk loads lock
+	// the communities' counters in the same order and cannot deadlock.
+	order := make([]int, len(nps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(nps[a].CommunityID, nps[b].CommunityID) })
 	ids := make([]int64, len(nps))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for i, np := range nps {
-			id, err := s.insertPost(ctx, tx, np, r[i].html, r[i].excerpt)
+		for _, i := range order {
+			id, err := s.insertPost(ctx, tx, nps[i], r[i].html, r[i].excerpt)
 			if err != nil {
 				return err
 			}
