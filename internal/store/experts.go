@@ -109,7 +109,11 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 	items := map[int64][]item{}
 
 	if match := s.searchMatch(eq.Query); match != "" {
-		rows, err := s.r.QueryContext(ctx, s.expertsSQL(), v.ID, match, expertCandidates, eq.ExceptPost)
+		cutoff, err := s.rankCutoff(ctx, match)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := s.r.QueryContext(ctx, s.expertsSQL(), v.ID, match, expertCandidates, eq.ExceptPost, cutoff)
 		if err != nil {
 			return nil, fmt.Errorf("store: experts: %w", err)
 		}
@@ -247,12 +251,13 @@ func subjectTags(q search.Query) []string {
 }
 
 // expertsSQL reads the evidence of Experts: $1 the viewer, $2 the match,
-// $3 how many matches, $4 a post to leave out. Each step is materialised
+// $3 how many matches, $4 a post to leave out, $5 the cutoff of the rank
+// window (rankCutoff). Each step is materialised
 // and joined with CROSS JOIN, which SQLite takes as the order to loop in:
 // the few matches first, then their answers and their people by index,
 // never a scan of all replies or people.
 func (s *Store) expertsSQL() string {
-	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3") + `),
+	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3", "$5") + `),
 			v AS MATERIALIZED (SELECT p.id, p.title, p.type, p.author_id, p.anonymous, p.accepted_answer_id, p.helped_count, m.rel
 				FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id
 				WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.id <> $4 AND ` + visibleTo("c", "$1") + `),

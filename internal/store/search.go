@@ -177,7 +177,7 @@ const MaxSearchPage = 500
 // cost time in proportion to the matches: hundreds of milliseconds at
 // 100,000 posts. Searching by filters alone lists everything, newest first,
 // and is counted the same way.
-const MaxSearchResults = 1000
+const MaxSearchResults = 200
 
 // SearchResult is one page of search results.
 type SearchResult struct {
@@ -214,11 +214,29 @@ type SearchHit struct {
 // maxHitText bounds the text of a hit that Snippet reads.
 const maxHitText = 16 << 10
 
-// pgRankWindow bounds how many matches PostgreSQL ranks by text relevance:
-// ts_rank_cd reads each match's whole tsvector, so the newest pgRankWindow
-// matches the viewer may read are ranked (SQLite's FTS5 ranks every match
-// by BM25 inside its index, cheaply enough).
-const pgRankWindow = 20000
+// rankWindow bounds how many matches are ranked by text relevance. Both
+// engines must read every match they rank (BM25 in FTS5 reads its
+// positions; ts_rank_cd its whole tsvector), so a common word, matched by a
+// third of a million posts, would cost a second: only the
+// newest rankWindow matches are ranked (see rankCutoff). Fewer matches are
+// all ranked.
+var rankWindow = 5000 // a variable for tests only
+
+// rankCutoff returns the lowest post id among the newest rankWindow posts
+// whose index row matches match (0 when it matches none): ranking only
+// posts from that id on ranks the window. Index rows are read newest first
+// and reading stops at the window, without ranking or reading posts.
+func (s *Store) rankCutoff(ctx context.Context, match string) (int64, error) {
+	q := `SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM post_search WHERE post_search MATCH $1 ORDER BY rowid DESC LIMIT $2) w`
+	if s.dialect == Postgres {
+		q = `SELECT COALESCE(MIN(post_id), 0) FROM (SELECT post_id FROM post_search WHERE tsv @@ to_tsquery('simple', $1) ORDER BY post_id DESC LIMIT $2) w`
+	}
+	var cutoff int64
+	if err := s.r.QueryRowContext(ctx, q, match, rankWindow).Scan(&cutoff); err != nil {
+		return 0, fmt.Errorf("store: rank window: %w", err)
+	}
+	return cutoff, nil
+}
 
 // Search returns one page of the posts the viewer may read that match q,
 // with how many there are. Permission, deletion and the filters of q are in
@@ -363,7 +381,14 @@ func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query) (int6
 // searchPage returns limit hits from offset in the ranked matches of q,
 // leaving out the posts in except.
 func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset, limit int, except []int64) ([]SearchHit, error) {
-	query, args := s.searchPageSQL(v, q, offset, limit, except)
+	var cutoff int64
+	if m := s.searchMatch(q); m != "" {
+		var err error
+		if cutoff, err = s.rankCutoff(ctx, m); err != nil {
+			return nil, err
+		}
+	}
+	query, args := s.searchPageSQL(v, q, offset, limit, except, cutoff)
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -383,8 +408,9 @@ func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset
 	return hits, nil
 }
 
-// searchPageSQL is the query of searchPage and its arguments.
-func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, except []int64) (string, []any) {
+// searchPageSQL is the query of searchPage and its arguments; with words,
+// only posts from id cutoff on are ranked (rankCutoff).
+func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, except []int64, cutoff int64) (string, []any) {
 	args := []any{v.ID} // $1 for postCols
 	arg := func(x any) string {
 		args = append(args, x)
@@ -399,16 +425,15 @@ func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, excep
 	case s.searchMatch(q) == "":
 		cands = "c AS (SELECT p.id, p.activity_at AS score" + from + " ORDER BY p.activity_at DESC, p.id DESC LIMIT " + arg(offset+limit) + ")"
 	case s.dialect == Postgres:
-		// The newest matches, then their relevance: ts_rank_cd only for
-		// those (see pgRankWindow).
-		cands = "w AS MATERIALIZED (SELECT p.id" + from + " ORDER BY p.id DESC LIMIT " + arg(pgRankWindow) + "), " +
-			"ranked AS MATERIALIZED (SELECT w.id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel" +
-			" FROM w JOIN post_search x ON x.post_id = w.id ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
+		cands = "ranked AS MATERIALIZED (SELECT p.id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel" +
+			from + " AND x.post_id >= " + arg(cutoff) + " ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
 			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
 	default:
-		// FTS5 ranks its matches by BM25 itself (ORDER BY rank) and hands
-		// them over best first, so reading stops at MaxSearchResults.
-		cands = "ranked AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
+		// FTS5 ranks the matches in the window by BM25 itself (ORDER BY
+		// rank) and hands them over best first, so reading stops at
+		// MaxSearchResults readable posts.
+		cands = "ranked AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " AND post_search.rowid >= " + arg(cutoff) +
+			" ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
 			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
 	}
 	query := "WITH " + cands + ", hits AS MATERIALIZED (SELECT id, score FROM c ORDER BY score DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(offset) + ")" +

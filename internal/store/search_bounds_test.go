@@ -52,16 +52,17 @@ func TestSearchBounds(t *testing.T) {
 	if _, err := w.s.CreatePosts(t.Context(), many); err != nil {
 		t.Fatal(err)
 	}
-	res, err := w.s.Search(t.Context(), viewer(outsider), search.Parse("filterkaffe"), 50, 20)
+	last := store.MaxSearchResults / 20
+	res, err := w.s.Search(t.Context(), viewer(outsider), search.Parse("filterkaffe"), last, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != store.MaxSearchResults || !res.More || res.Pages() != 50 || len(res.Hits) != 20 {
-		t.Errorf("many matches, page 50: total %d, more %v, pages %d, %d hits; want %d, true, 50, 20",
-			res.Total, res.More, res.Pages(), len(res.Hits), store.MaxSearchResults)
+	if res.Total != store.MaxSearchResults || !res.More || res.Pages() != last || len(res.Hits) != 20 {
+		t.Errorf("many matches, page %d: total %d, more %v, pages %d, %d hits; want %d, true, %d, 20",
+			last, res.Total, res.More, res.Pages(), len(res.Hits), store.MaxSearchResults, last)
 	}
-	if res, _ := w.s.Search(t.Context(), viewer(outsider), search.Parse("filterkaffe"), 51, 20); len(res.Hits) != 0 {
-		t.Errorf("page 51: %d hits, want none", len(res.Hits))
+	if res, _ := w.s.Search(t.Context(), viewer(outsider), search.Parse("filterkaffe"), last+1, 20); len(res.Hits) != 0 {
+		t.Errorf("page %d: %d hits, want none", last+1, len(res.Hits))
 	}
 
 	post := func(c store.Community, title string) int64 {
@@ -89,5 +90,29 @@ func TestSearchBounds(t *testing.T) {
 	}
 	if res, _ := w.s.Search(t.Context(), viewer(outsider), search.Parse("espresso bönor"), 2, 20); len(res.Partial) != 0 {
 		t.Errorf("page 2 offers partial matches: %v", res.Partial)
+	}
+}
+
+// TestRankWindow ranks only the newest matches of a query that matches more
+// than the window, while counting them all.
+func TestRankWindow(t *testing.T) {
+	defer store.SetRankWindow(3)()
+	w := newWorld(t)
+	owner := w.person("Olle Owner")
+	c := w.community(owner, "open", store.VisibilityOpen)
+	post := func(title string) int64 {
+		return w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Title: title, Body: "Text.", Language: "sv"})
+	}
+	oldest := post("Kanelbulle kanelbulle kanelbulle")
+	var newest []int64
+	for i := range 4 {
+		newest = append(newest, post(fmt.Sprintf("Kanelbulle nummer %d", i)))
+	}
+	res, err := w.s.Search(t.Context(), viewer(owner), search.Parse("kanelbulle"), 1, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sorted(ids(postsOf(res))), sorted(newest[1:]); res.Total != 5 || !slices.Equal(got, want) {
+		t.Errorf("window of 3: total %d, hits %v; want 5 and the newest three %v (not the oldest %d, nor %d)", res.Total, got, want, oldest, newest[0])
 	}
 }

@@ -32,11 +32,11 @@ func TestSearchPlans(t *testing.T) {
 		args []any
 	}
 	queries := []query{
-		{"similar questions", s.similarSQL(), []any{1, like, 200, 0}},
-		{"experts", s.expertsSQL(), []any{1, like, 300, 0}},
+		{"similar questions", s.similarSQL(), []any{1, like, 200, 0, 0}},
+		{"experts", s.expertsSQL(), []any{1, like, 300, 0, 0}},
 	}
 	for _, q := range []string{"kaffe bryggare", "kaffe type:question", "kaffe is:unanswered tag:crm", "type:question", "is:unanswered", "-kaffe"} {
-		sql, args := s.searchPageSQL(v, search.Parse(q), 0, 20, []int64{5})
+		sql, args := s.searchPageSQL(v, search.Parse(q), 0, 20, []int64{5}, 0)
 		queries = append(queries, query{"search page " + q, sql, args})
 	}
 	for _, q := range queries {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/tacit-org/tacit/internal/markdown"
@@ -13,20 +12,17 @@ import (
 
 // searchTop is a subquery of at most the number bound at limitParam of the
 // posts whose index row matches the query bound at param, best text
-// relevance (rel) first. Ranking a bounded set keeps a query that matches a
-// large part of the index (a common word, or words joined by OR) from
-// ranking every match; the callers rank, filter and show a handful.
-func (s *Store) searchTop(param, limitParam string) string {
+// relevance (rel) first, ranking only posts from the id bound at
+// cutoffParam on (see rankCutoff). The callers rank, filter and show a
+// handful.
+func (s *Store) searchTop(param, limitParam, cutoffParam string) string {
 	if s.dialect == Postgres {
-		// ts_rank_cd reads each match's whole tsvector: rank the newest
-		// pgRankWindow matches only (see Search).
-		return `SELECT x.post_id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
-			FROM (SELECT post_id FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `) ORDER BY post_id DESC LIMIT ` + strconv.Itoa(pgRankWindow) + `) w
-			JOIN post_search x ON x.post_id = w.post_id ORDER BY rel DESC LIMIT ` + limitParam
+		return `SELECT post_id, CAST(ts_rank_cd(tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
+			FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `) AND post_id >= ` + cutoffParam + ` ORDER BY rel DESC LIMIT ` + limitParam
 	}
 	// FTS5 hands its matches over by BM25 (rank) itself.
 	return `SELECT rowid AS post_id, -rank AS rel FROM post_search WHERE post_search MATCH ` + param +
-		` ORDER BY rank LIMIT ` + limitParam
+		` AND rowid >= ` + cutoffParam + ` ORDER BY rank LIMIT ` + limitParam
 }
 
 // MaxSimilar is the most similar questions SimilarQuestions returns.
@@ -66,7 +62,11 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	if match == "" {
 		return out, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.similarSQL(), v.ID, match, similarCandidates, except)
+	cutoff, err := s.rankCutoff(ctx, match)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, s.similarSQL(), v.ID, match, similarCandidates, except, cutoff)
 	if err != nil {
 		return nil, fmt.Errorf("store: similar questions: %w", err)
 	}
@@ -124,9 +124,10 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 }
 
 // similarSQL reads the candidates of SimilarQuestions: $1 the viewer, $2
-// the match, $3 how many matches, $4 a post to leave out.
+// the match, $3 how many matches, $4 a post to leave out, $5 the cutoff of
+// the rank window.
 func (s *Store) similarSQL() string {
-	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3") + `)
+	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3", "$5") + `)
 		SELECT ` + postCols + `, m.rel, COALESCE(ra.body, '')
 		FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id
 		LEFT JOIN replies ra ON ra.id = p.accepted_answer_id AND ra.deleted_at IS NULL
