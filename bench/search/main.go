@@ -429,7 +429,7 @@ func searchPage(ctx context.Context, s *store.Store, v store.Viewer, q string) (
 }
 
 func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m90, m10 store.Viewer, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean found")
+	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s %12s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean found", "CPU ms/query")
 	for _, v := range []struct {
 		name string
 		v    store.Viewer
@@ -450,6 +450,7 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 			}
 			times := make([]time.Duration, len(qs))
 			var total int64
+			cpu := processCPU()
 			for i, q := range qs {
 				t := time.Now()
 				n, err := kind.do(ctx, s, v.v, q)
@@ -459,11 +460,13 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 				}
 				total += n
 			}
+			cpu = processCPU() - cpu
 			slices.Sort(times)
 			pct := func(p float64) string {
 				return fmt.Sprintf("%.1f", float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds())/1000)
 			}
-			fmt.Fprintf(stdout, "%-8s %-8s %8s %8s %8s %8s %10d\n", v.name, kind.name, pct(0.50), pct(0.95), pct(0.99), pct(1), total/int64(len(qs)))
+			fmt.Fprintf(stdout, "%-8s %-8s %8s %8s %8s %8s %10d %12.1f\n", v.name, kind.name, pct(0.50), pct(0.95), pct(0.99), pct(1), total/int64(len(qs)),
+				float64(cpu.Microseconds())/1000/float64(len(qs)))
 		}
 	}
 	fmt.Fprintf(stdout, "load average after queries: %s\n", loadAverage())
