@@ -42,6 +42,7 @@ type postData struct {
 	CanAccept   bool
 	Reactions   []string
 	Statuses    []string
+	Experts     []store.Expert // people to ask, for an unanswered question
 	// ReportReasons are the reasons a reader can give when reporting.
 	ReportReasons []string
 }
@@ -83,6 +84,10 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 		}
 	}
 	if d.Following, err = w.store.IsFollowing(ctx, me.ID, store.FollowPost, itoa(post.ID)); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if d.Experts, err = w.askExperts(r, post); err != nil {
 		w.serverError(rw, r, err)
 		return
 	}

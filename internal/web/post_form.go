@@ -18,6 +18,11 @@ type composerData struct {
 	Types     []string
 	Audience  string // "Visible to: …", always shown
 	Preview   string // rendered preview when asked for without JavaScript
+	// Similar are existing questions that look like the one being asked,
+	// shown once before it is posted (and on preview); SimilarShown then
+	// makes the form carry similar_checked so that the next submit posts.
+	Similar      []store.SimilarQuestion
+	SimilarShown bool
 }
 
 // audience says in words who can read what is posted in c (DESIGN §3.1).
@@ -90,8 +95,13 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 	}
 	typ, title, body, lang, tags, anon := postFromForm(r.PostForm)
 	np := store.NewPost{CommunityID: c.ID, AuthorID: state(r).me.ID, Anonymous: anon, Type: typ, Title: title, Body: body, Language: lang, Tags: tags}
+	similar, err := w.similarBeforePosting(r, typ, title)
+	if err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
 	if r.PostForm.Get("action") == "preview" {
-		d := composerData{Community: c, Preview: markdown.Render(body)}
+		d := composerData{Community: c, Preview: markdown.Render(body), Similar: similar, SimilarShown: len(similar) > 0}
 		w.render(rw, r, http.StatusOK, "composer", w.composerPage(r, http.StatusOK, d, r.PostForm, nil))
 		return
 	}
@@ -110,7 +120,14 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(fe) > 0 {
-		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, composerData{Community: c}, r.PostForm, fe))
+		d := composerData{Community: c, Similar: similar, SimilarShown: len(similar) > 0}
+		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, fe))
+		return
+	}
+	if len(similar) > 0 {
+		// Shown once: the person reads them, then posts anyway or leaves.
+		d := composerData{Community: c, Similar: similar, SimilarShown: true}
+		w.render(rw, r, http.StatusOK, "composer", w.composerPage(r, http.StatusOK, d, r.PostForm, nil))
 		return
 	}
 	if !w.contributionWait(rw, r) {
