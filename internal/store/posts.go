@@ -83,6 +83,7 @@ type NewPost struct {
 	Tags        []string
 	CreatedAt   time.Time // zero means now; set by the demo seeder and the importer
 	SourceURL   string    // the original of an imported post, linked for its licence
+	Attachments []int64   // the author's own unattached uploads
 }
 
 // PostEdit is a change to a post's text.
@@ -145,6 +146,9 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 			return err
 		}
 		if err := s.indexPost(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := attachUploads(ctx, tx, np.AuthorID, id, 0, np.Attachments); err != nil {
 			return err
 		}
 		return follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
