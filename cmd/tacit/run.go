@@ -138,12 +138,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 
 	views := &store.Views{}
-	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint})
+	md, err := newMedia(cfg, s, log)
 	if err != nil {
 		return err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views})
+	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
+		Logger: log, Views: views, DemoHint: demoHint, Media: md})
+	if err != nil {
+		return err
+	}
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, Media: md})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -28,6 +29,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Views batches view counts of posts read through the API; nil counts none.
 	Views *store.Views
+	// Media takes in and serves uploads; nil turns them off.
+	Media *media.Service
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -39,6 +42,7 @@ type API struct {
 	maxRequest int64
 	log        *slog.Logger
 	views      *store.Views
+	media      *media.Service
 	routes     []route
 	handler    http.Handler
 }
@@ -59,6 +63,7 @@ func New(s *store.Store, o Options) *API {
 		maxRequest: 2*o.MaxBodyBytes + 16<<10,
 		log:        o.Logger,
 		views:      o.Views,
+		media:      o.Media,
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

@@ -16,6 +16,8 @@ type postCreateRequest struct {
 	Tags      []string `json:"tags"`
 	Anonymous bool     `json:"anonymous"`
 	Language  string   `json:"language"` // "sv" or "en"; default the author's language
+	// Attachments are ids of the caller's own uploads (POST /uploads).
+	Attachments []int64 `json:"attachments"`
 }
 
 // newPost turns the request into a store post for an author in a community.
@@ -33,6 +35,7 @@ func (req postCreateRequest) newPost(com store.Community, author store.Person) s
 		Body:        req.Body,
 		Language:    lang,
 		Tags:        store.NormalizeTags(req.Tags),
+		Attachments: req.Attachments,
 	}
 }
 
@@ -64,7 +67,12 @@ func (a *API) postCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		return
 	}
 	np := req.newPost(com, c.person)
-	if fe := req.Validate(np, com, int(a.maxBody)); len(fe) > 0 {
+	fe := req.Validate(np, com, int(a.maxBody))
+	if err := a.attachable(r, c, np.Attachments, fe); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if len(fe) > 0 {
 		invalid(w, fe)
 		return
 	}

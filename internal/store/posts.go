@@ -69,6 +69,7 @@ type Post struct {
 	UpdatedAt           time.Time      `json:"updated_at"`
 	ActivityAt          time.Time      `json:"activity_at"`
 	SourceURL           string         `json:"source_url,omitempty"` // the original of an imported post
+	HasClip             bool           `json:"has_clip"`             // a video clip is attached to the post itself
 }
 
 // NewPost is what it takes to create a post.
@@ -100,7 +101,8 @@ const postCols = `p.id, p.community_id, c.slug, c.name, c.visibility,
 	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.department END,
 	p.anonymous, p.author_id = $1, p.type, p.title, p.excerpt, p.language, p.status, COALESCE(p.accepted_answer_id, 0),
 	p.answer_count, p.comment_count, p.vote_count, p.view_count, p.like_count, p.insightful_count, p.thanks_count, p.helped_count,
-	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url`
+	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url,
+	EXISTS (SELECT 1 FROM uploads u WHERE u.post_id = p.id AND u.reply_id IS NULL AND u.kind = 'video')`
 
 const postFrom = ` FROM posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id `
 
@@ -111,7 +113,7 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 		&p.AuthorID, &p.AuthorName, &p.AuthorDepartment, &p.Anonymous, &p.Mine, &p.Type, &p.Title, &p.Excerpt, &p.Language, &p.Status,
 		&p.AcceptedAnswerID, &p.AnswerCount, &p.CommentCount, &p.VoteCount, &p.ViewCount,
 		&p.Reactions.Like, &p.Reactions.Insightful, &p.Reactions.Thanks, &p.Reactions.HelpedMe,
-		&revs, &created, &updated, &activity, &p.SourceURL}
+		&revs, &created, &updated, &activity, &p.SourceURL, &p.HasClip}
 	err := row.Scan(append(dest, extra...)...)
 	p.Edited = revs > 0
 	p.CreatedAt, p.UpdatedAt, p.ActivityAt = toTime(created), toTime(updated), toTime(activity)

@@ -97,6 +97,12 @@ func (w *Web) adminOnly(h http.HandlerFunc) http.HandlerFunc {
 func (w *Web) limitBody(next http.Handler) http.Handler {
 	limit := 2*w.opt.MaxBodyBytes + 16*1024
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		limit := limit
+		// Forms that carry files (multipart) may be as large as the largest
+		// upload; each file is then checked against its own kind's limit.
+		if w.opt.Media != nil && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			limit += w.opt.Media.MaxRequest()
+		}
 		if r.ContentLength > limit {
 			w.errorPage(rw, r, http.StatusRequestEntityTooLarge)
 			return
@@ -133,7 +139,12 @@ func (w *Web) logRequests(next http.Handler) http.Handler {
 
 // parseForm reads a posted form; a too-large or malformed body is answered here.
 func (w *Web) parseForm(rw http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
+	parse := r.ParseForm
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		// Files larger than 1 MiB wait on disk; the server removes them after the request.
+		parse = func() error { return r.ParseMultipartForm(1 << 20) }
+	}
+	if err := parse(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			w.errorPage(rw, r, http.StatusRequestEntityTooLarge)

@@ -15,8 +15,11 @@ type composerData struct {
 	Post      store.Post // set when editing
 	Editing   bool
 	Types     []string
-	Audience  string // "Visible to: …", always shown
-	Preview   string // rendered preview when asked for without JavaScript
+	Audience  string         // "Visible to: …", always shown
+	Preview   string         // rendered preview when asked for without JavaScript
+	MediaOn   bool           // files can be attached
+	Uploads   []store.Upload // files this form already carries
+	Hint      string         // which files may be attached
 }
 
 // audience says in words who can read what is posted in c (DESIGN §3.1).
@@ -33,6 +36,9 @@ func audience(lang string, c store.Community) string {
 func (w *Web) composerPage(r *http.Request, status int, d composerData, form url.Values, fe store.FieldErrors) page {
 	d.Types = store.PostTypes
 	d.Audience = audience(state(r).lang, d.Community)
+	d.MediaOn = w.opt.Media != nil && !d.Editing
+	d.Uploads = w.pendingUploads(r, form)
+	d.Hint = w.attachHint(state(r).lang)
 	title := "composer.title"
 	if d.Editing {
 		title = "composer.edit_title"
@@ -93,6 +99,14 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 	fe := np.Validate(int(w.opt.MaxBodyBytes))
 	if anon && !c.AnonymousQuestions {
 		fe["anonymous"] = "error.anonymous_not_allowed"
+	}
+	if len(fe) == 0 {
+		// Files are taken in only once the text is right, so a form shown
+		// again for its text does not store them twice.
+		var msg string
+		if np.Attachments, msg = w.attachmentsFromForm(r); msg != "" {
+			fe["file"] = msg
+		}
 	}
 	if len(fe) > 0 {
 		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, composerData{Community: c}, r.PostForm, fe))

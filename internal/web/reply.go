@@ -35,8 +35,15 @@ func (w *Web) replyCreate(rw http.ResponseWriter, r *http.Request, kind string) 
 			nr.ParentID = id
 		}
 	}
-	if fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes)); len(fe) > 0 {
-		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}}
+	fe := store.ValidateReplyBody(body, int(w.opt.MaxBodyBytes))
+	if len(fe) == 0 {
+		var msg string
+		if nr.Attachments, msg = w.attachmentsFromForm(r); msg != "" {
+			fe["body"] = msg
+		}
+	}
+	if len(fe) > 0 {
+		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}, "attachments": r.PostForm["attachments"]}
 		w.renderPost(rw, r, http.StatusBadRequest, post, c, form, store.FieldErrors{kind + "_body": fe["body"]})
 		return
 	}
