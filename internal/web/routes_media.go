@@ -119,10 +119,11 @@ func (w *Web) attachmentsFromForm(r *http.Request) ([]int64, string) {
 			return ids, "media.attach_invalid"
 		}
 	}
-	if r.MultipartForm == nil || w.opt.Media == nil {
-		return ids, ""
+	var files []*multipart.FileHeader
+	if r.MultipartForm != nil && w.opt.Media != nil {
+		files = r.MultipartForm.File["file"]
 	}
-	for _, fh := range r.MultipartForm.File["file"] {
+	for _, fh := range files {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue // the empty file field of a form sent without a file
 		}
