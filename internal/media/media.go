@@ -100,6 +100,25 @@ func (m *Service) Ingest(ctx context.Context, uploaderID int64, r io.Reader) (st
 		}
 		stored = clean
 	}
+	if fa.format == fmtWebM {
+		// Browser recordings carry no duration; players then cannot seek.
+		fixed, err := os.CreateTemp(m.TempDir, "tacit-webm-*")
+		if err != nil {
+			return store.Upload{}, fmt.Errorf("media: spool: %w", err)
+		}
+		defer os.Remove(fixed.Name())
+		defer fixed.Close()
+		ok, err := addWebMDuration(tmp, size, fa.duration, fixed)
+		if err != nil {
+			return store.Upload{}, fmt.Errorf("media: webm duration: %w", err)
+		}
+		if ok {
+			if size, err = fixed.Seek(0, io.SeekEnd); err != nil {
+				return store.Upload{}, err
+			}
+			stored = fixed
+		}
+	}
 	key := newKey("")
 	if err := m.Blobs.Put(ctx, key, stored, size, contentType); err != nil {
 		return store.Upload{}, err

@@ -374,3 +374,27 @@ func TestOrphansAreRemoved(t *testing.T) {
 		t.Errorf("attached upload removed: %v", err)
 	}
 }
+
+func TestRecordingsGetTheirDuration(t *testing.T) {
+	// Browsers' recordings have no seek head: take ffmpeg's away.
+	live := readFile(t, "live.webm")
+	if !bytes.Equal(live[0x30:0x34], []byte{0x11, 0x4D, 0x9B, 0x74}) || live[0x34] != 0xab {
+		t.Fatalf("live.webm has changed: no seek head of 43 bytes at 0x30")
+	}
+	live = append(append([]byte{}, live[:0x30]...), live[0x30+5+43:]...)
+	var out bytes.Buffer
+	ok, err := addWebMDuration(bytes.NewReader(live), int64(len(live)), 1900*time.Millisecond, &out)
+	if err != nil || !ok {
+		t.Fatalf("addWebMDuration = %v, %v; want the duration added", ok, err)
+	}
+	// Read back: the Info element now says 1.9 s, and the clusters are intact.
+	v, err := ProbeWebM(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil || v.Duration != 1900*time.Millisecond || v.Width != 64 {
+		t.Errorf("after adding: %+v, %v; want 1.9 s, 64 wide", v, err)
+	}
+	// A file that has a duration is left alone.
+	whole := readFile(t, "clip.webm")
+	if ok, _ := addWebMDuration(bytes.NewReader(whole), int64(len(whole)), time.Second, io.Discard); ok {
+		t.Errorf("a WebM with a duration was rewritten")
+	}
+}

@@ -390,3 +390,69 @@ func block(e *ebml, off, size, clusterTC int64, last *int64) error {
 	}
 	return nil
 }
+
+// addWebMDuration writes to out a copy of a browser recording (segment of
+// unknown size, no duration, no seek head) with the duration written into
+// its Info element, so players know the length and can seek. It reports
+// false, writing nothing, for any other file, which is kept as it is.
+func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) (bool, error) {
+	e := &ebml{r: r, size: size}
+	id, hsize, hl, err := e.header(0)
+	if err != nil || id != idEBML || hsize == unknownSize {
+		return false, nil
+	}
+	segOff := hl + hsize
+	id, ssize, shl, err := e.header(segOff)
+	if err != nil || id != idSegment || ssize != unknownSize {
+		return false, nil
+	}
+	scale := uint64(1_000_000)
+	for off := segOff + shl; off < size; {
+		id, isize, ihl, err := e.header(off)
+		if err != nil || isize == unknownSize {
+			return false, nil
+		}
+		switch id {
+		case 0x114D9B74, idCluster: // a seek head would point past the change; clusters come after Info
+			return false, nil
+		case idInfo:
+			hasDuration := false
+			if err := e.children(off+ihl, off+ihl+isize, func(id uint32, o, sz int64) error {
+				switch id {
+				case idDuration:
+					hasDuration = true
+				case idTimecodeScal:
+					s, err := e.uint(o, sz)
+					if err != nil || s == 0 {
+						return errVideo
+					}
+					scale = s
+				}
+				return nil
+			}); err != nil || hasDuration {
+				return false, nil
+			}
+			body := make([]byte, isize)
+			if _, err := r.ReadAt(body, off+ihl); err != nil {
+				return false, nil
+			}
+			dur := make([]byte, 11)
+			dur[0], dur[1], dur[2] = 0x44, 0x89, 0x88
+			binary.BigEndian.PutUint64(dur[3:], math.Float64bits(float64(d.Nanoseconds())/float64(scale)))
+			body = append(body, dur...)
+			info := []byte{0x15, 0x49, 0xA9, 0x66, 0x01, 0, 0, 0, 0, 0, 0, 0}
+			binary.BigEndian.PutUint64(info[4:], uint64(len(body))|0x01<<56)
+			if _, err := io.Copy(out, io.NewSectionReader(r, 0, off)); err != nil {
+				return false, err
+			}
+			if _, err := out.Write(append(info, body...)); err != nil {
+				return false, err
+			}
+			rest := off + ihl + isize
+			_, err := io.Copy(out, io.NewSectionReader(r, rest, size-rest))
+			return err == nil, err
+		}
+		off += ihl + isize
+	}
+	return false, nil
+}
