@@ -14,6 +14,7 @@ import (
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
 )
@@ -141,6 +142,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	md, err := newMedia(cfg, s, log)
 	if err != nil {
 		return err
+	}
+	if s3, ok := md.Blobs.(*media.S3); ok {
+		// The bucket may exist already, or the keys may not be allowed to
+		// make one: uploads will say so, so starting goes on.
+		bctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		if err := s3.CreateBucket(bctx); err != nil {
+			log.Warn("media: could not make the S3 bucket", slog.Any("err", err))
+		}
+		cancel()
 	}
 	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
 		Logger: log, Views: views, DemoHint: demoHint, Media: md})

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -74,6 +75,7 @@ func (s *S3) sign(req *http.Request, payloadHash string, t time.Time) {
 	signed := []string{"host", "x-amz-content-sha256", "x-amz-date"}
 	if req.Header.Get("Range") != "" {
 		signed = append(signed, "range")
+		slices.Sort(signed) // canonical headers are in order
 	}
 	var canonHeaders strings.Builder
 	for _, h := range signed {
