@@ -138,6 +138,14 @@ func TestPostWithFileWithoutJavaScript(t *testing.T) {
 	a := newMediaApp(t)
 	fields := url.Values{"type": {"question"}, "title": {"A photo of the machine set-up"}, "body": {"This is how it looks."}, "language": {"en"}, "anonymous": {"on"}}
 
+	// The composer has a plain file field in a multipart form, and the script.
+	_, composer := a.request("GET", "/c/saljcoacher/new", "bodil", nil, "", nil)
+	for _, want := range []string{`enctype="multipart/form-data"`, `<input type="file" id="file" name="file" multiple`, `<script src="/static/media.js" defer>`, "Record a clip"} {
+		if !strings.Contains(string(composer), want) {
+			t.Errorf("composer lacks %q", want)
+		}
+	}
+
 	// A renamed impostor is refused with a message, and the text is kept.
 	body, ct := form(fields, "clip.mp4", []byte("<!doctype html><script>alert(1)</script>"))
 	resp, page := a.request("POST", "/c/saljcoacher/posts", "bodil", body, ct, nil)
