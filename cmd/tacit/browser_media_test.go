@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/tacit-org/tacit/internal/demo"
+	"github.com/tacit-org/tacit/internal/media/mediatest"
+	"github.com/tacit-org/tacit/internal/store/storetest"
 )
 
 // mediaBrowser starts headless Chromium with a fake camera and microphone
@@ -48,12 +51,56 @@ func mediaBrowser(t *testing.T) context.Context {
 // TestBrowserRecordsAndPlaysAClip records a clip from Chromium's fake camera
 // in the composer, attaches it, posts it as a tip, and then a colleague
 // plays it and seeks in it, which takes HTTP range requests.
+//
+// It runs with files in the data directory and again in an S3-compatible
+// object store (a real SeaweedFS, when weed is installed).
 func TestBrowserRecordsAndPlaysAClip(t *testing.T) {
 	if os.Getenv("CI") != "true" {
 		t.Skip("browser test: runs with CI=true (and /usr/bin/chromium), as .ci/run does")
 	}
+	t.Run("disk", func(t *testing.T) { recordAndPlay(t, startDemo(t)) })
+	t.Run("s3", func(t *testing.T) {
+		srv := mediatest.SeaweedFS(t)
+		env := map[string]string{"TACIT_S3_ENDPOINT": srv.Endpoint, "TACIT_S3_BUCKET": srv.Bucket, "TACIT_S3_REGION": srv.Region,
+			"TACIT_S3_ACCESS_KEY": srv.AccessKey, "TACIT_S3_SECRET_KEY": srv.SecretKey}
+		recordAndPlay(t, startDemoEnv(t, func(k string) string { return env[k] }))
+	})
+}
+
+// startDemoEnv is startDemo with settings from the given environment.
+func startDemoEnv(t *testing.T, getenv func(string) string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	args := []string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}
+	if u := storetest.URL(t); u != "" {
+		args = append(args, "--database-url", u)
+	}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, getenv, nil, out, out) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	re := regexp.MustCompile(`running at (http://[0-9.:]+)`)
+	for range 1200 {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run stopped: %v\n%s", err, out.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	t.Fatalf("Tacit did not start:\n%s", out.String())
+	return ""
+}
+
+func recordAndPlay(t *testing.T, base string) {
 	ctx := mediaBrowser(t)
-	base := startDemo(t)
 	shots := screenshotDir(t)
 	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
