@@ -274,3 +274,28 @@ func TestUploadThenAttachAClip(t *testing.T) {
 }
 
 func itoaWeb(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCommentWithFile(t *testing.T) {
+	a := newMediaApp(t)
+	post := url.Values{"type": {"tip"}, "title": {"Printer settings that work"}, "body": {"Use duplex."}, "language": {"en"}}
+	resp, _ := a.request("POST", "/c/saljcoacher/posts", "alice", strings.NewReader(post.Encode()), "application/x-www-form-urlencoded", nil)
+	m := postIDRe.FindStringSubmatch(resp.Header.Get("Location"))
+	if m == nil {
+		t.Fatalf("post: status %d", resp.StatusCode)
+	}
+	body, ct := form(url.Values{"body": {"Here is the settings page as a PDF."}, "parent": {"0"}}, "settings.pdf",
+		[]byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"))
+	resp, _ = a.request("POST", "/p/"+m[1]+"/comments", "bodil", body, ct, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("comment with a PDF: status %d, want 303", resp.StatusCode)
+	}
+	_, page := a.request("GET", "/p/"+m[1], "alice", nil, "", nil)
+	link := regexp.MustCompile(`<a class="btn small subtle" href="(/media/\d+)" download>`).FindSubmatch(page)
+	if link == nil {
+		t.Fatalf("the comment's PDF is not listed")
+	}
+	resp, _ = a.request("GET", string(link[1]), "alice", nil, "", nil)
+	if resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment; filename=\"tacit-") {
+		t.Errorf("PDF served as %q, %q; want a download with a safe name", resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"))
+	}
+}
