@@ -35,6 +35,7 @@
       var bar = document.createElement("progress");
       bar.max = 100;
       bar.value = 0;
+      bar.setAttribute("aria-label", label.textContent);
       li.appendChild(label);
       li.appendChild(bar);
       list.appendChild(li);
