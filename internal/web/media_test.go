@@ -299,3 +299,16 @@ func TestCommentWithFile(t *testing.T) {
 		t.Errorf("PDF served as %q, %q; want a download with a safe name", resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"))
 	}
 }
+
+func TestLargeBodiesOnlyWhereFilesGo(t *testing.T) {
+	a := newMediaApp(t)
+	big := bytes.Repeat([]byte("x"), 64<<10) // over the 4 KiB body limit's form allowance
+	body, ct := form(url.Values{"email": {"a@example.se"}}, "big.bin", big)
+	if resp, _ := a.request("POST", "/signin", "", body, ct, nil); resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("large multipart sign-in form: status %d, want 413", resp.StatusCode)
+	}
+	body, ct = form(nil, "big.bin", big)
+	if resp, _ := a.request("POST", "/uploads", "alice", body, ct, nil); resp.StatusCode == http.StatusRequestEntityTooLarge {
+		t.Errorf("a 64 KiB upload was refused by the form limit")
+	}
+}

@@ -100,7 +100,7 @@ func (w *Web) limitBody(next http.Handler) http.Handler {
 		limit := limit
 		// Forms that carry files (multipart) may be as large as the largest
 		// upload; each file is then checked against its own kind's limit.
-		if w.opt.Media != nil && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if w.opt.Media != nil && takesFiles(r) {
 			limit += w.opt.Media.MaxRequest()
 		}
 		if r.ContentLength > limit {
@@ -110,6 +110,19 @@ func (w *Web) limitBody(next http.Handler) http.Handler {
 		r.Body = http.MaxBytesReader(rw, r.Body, limit)
 		next.ServeHTTP(rw, r)
 	})
+}
+
+// takesFiles reports whether a request is a form that may carry files:
+// the upload endpoint and the forms of posts, answers and comments. Other
+// forms keep the small limit, so no one can park large bodies on the
+// server through them.
+func takesFiles(r *http.Request) bool {
+	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return false
+	}
+	p := r.URL.Path
+	return p == "/uploads" || (strings.HasPrefix(p, "/c/") && strings.HasSuffix(p, "/posts")) ||
+		(strings.HasPrefix(p, "/p/") && (strings.HasSuffix(p, "/answers") || strings.HasSuffix(p, "/comments")))
 }
 
 // recoverer turns a panic into a logged 500 page.
