@@ -182,6 +182,7 @@ func recordAndPlay(t *testing.T, base string) {
 	if msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".attach-error").textContent`)); msg != "" {
 		t.Fatalf("the recorded clip was refused: %s", msg)
 	}
+	step("show the attachment", chromedp.Evaluate[chromedp.Void](`document.querySelector(".attach").scrollIntoView()`))
 	shot("composer-with-clip")
 	step("post", chromedp.Click(chromedp.CSS(`.composer button.primary`)), chromedp.WaitVisible(chromedp.CSS("article.post h1")))
 	postURL, _ := chromedp.Run(ctx, chromedp.Location())
