@@ -14,6 +14,7 @@ import (
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
 )
@@ -113,12 +114,16 @@ func isNew(ctx context.Context, cfg config.Config) (bool, error) {
 // build their handler here, so what they sweep is what production serves.
 func newApp(s *store.Store, cfg config.Config, log *slog.Logger, views *store.Views, demoHint string) (http.Handler, []string, error) {
 	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
-	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts})
+	md, err := newMedia(cfg, s, log)
 	if err != nil {
 		return nil, nil, err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts})
+	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
+		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts, Media: md})
+	if err != nil {
+		return nil, nil, err
+	}
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts, Media: md})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc(healthzRoute, func(rw http.ResponseWriter, r *http.Request) {
@@ -168,6 +173,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 
 	views := &store.Views{}
+	md, err := newMedia(cfg, s, log)
+	if err != nil {
+		return err
+	}
+	if s3, ok := md.Blobs.(*media.S3); ok {
+		// The bucket may exist already, or the keys may not be allowed to
+		// make one: uploads will say so, so starting goes on.
+		bctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		if err := s3.CreateBucket(bctx); err != nil {
+			log.Warn("media: could not make the S3 bucket", slog.Any("err", err))
+		}
+		cancel()
+	}
 	handler, _, err := newApp(s, cfg, log, views, demoHint)
 	if err != nil {
 		return err

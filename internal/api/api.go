@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -30,6 +31,8 @@ type Options struct {
 	Views *store.Views
 	// NewAccounts limits how much a new account may post; zero means no limits.
 	NewAccounts store.NewAccountLimits
+	// Media takes in and serves uploads; nil turns them off.
+	Media *media.Service
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -42,6 +45,7 @@ type API struct {
 	log        *slog.Logger
 	views      *store.Views
 	limits     store.NewAccountLimits
+	media      *media.Service
 	routes     []route
 	handler    http.Handler
 }
@@ -63,6 +67,7 @@ func New(s *store.Store, o Options) *API {
 		log:        o.Logger,
 		views:      o.Views,
 		limits:     o.NewAccounts,
+		media:      o.Media,
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

@@ -57,7 +57,7 @@ func check(t *testing.T, f *fixture, sc scenario, rec *httptest.ResponseRecorder
 			t.Errorf("%s: body contains %q; got %s", sc.name, bad, got)
 		}
 	}
-	if ct := rec.Header().Get("Content-Type"); rec.Code != http.StatusNoContent && !strings.HasPrefix(ct, "application/json") {
+	if ct := rec.Header().Get("Content-Type"); rec.Code != http.StatusNoContent && !strings.HasPrefix(ct, "application/json") && !(rec.Code < 300 && strings.HasSuffix(sc.url, "/content")) {
 		t.Errorf("%s: Content-Type %q, want JSON", sc.name, ct)
 	}
 	if rec.Code == http.StatusUnauthorized && !strings.HasPrefix(rec.Header().Get("WWW-Authenticate"), "Bearer") {
@@ -253,7 +253,7 @@ func readScenarios() []scenario {
 
 // writeScenarios run in order on one fixture: later rows see earlier changes.
 func writeScenarios() []scenario {
-	return append([]scenario{
+	rows := []scenario{
 		// Communities.
 		{name: "create community", method: "POST", url: "/api/v1/communities", as: "member", wantStatus: 201,
 			body:         `{"slug":"ny-grupp","name":"Ny grupp","description":"Om nytt","kind":"subject","visibility":"open","anonymous_questions":true,"code_of_conduct":"Var snäll."}`,
@@ -492,7 +492,9 @@ func writeScenarios() []scenario {
 		{name: "moderator's delete is audited", method: "GET", url: "/api/v1/audit-log", as: "admin-admin", wantStatus: 200, wantContains: []string{`"action":"post.delete","object_kind":"post","object_id":{{idea}}`}},
 		{name: "delete own post", method: "DELETE", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 204},
 		{name: "delete twice", method: "DELETE", url: "/api/v1/posts/{{tip}}", as: "member", wantStatus: 404},
-
+	}
+	rows = append(rows, uploadScenarios()...)
+	rows = append(rows, []scenario{
 		// Leaving.
 		{name: "last owner cannot leave", method: "POST", url: "/api/v1/communities/fika/leave", as: "owner", wantStatus: 409, wantContains: []string{"A community needs at least one owner."}},
 		{name: "leave with read token", method: "POST", url: "/api/v1/communities/salj/leave", as: "member-read", wantStatus: 403},
@@ -503,7 +505,8 @@ func writeScenarios() []scenario {
 		{name: "a secret community vanishes for a leaver", method: "GET", url: "/api/v1/communities/ledning", as: "member", wantStatus: 404, wantContains: []string{msgNotFound}},
 		{name: "leave without being a member", method: "POST", url: "/api/v1/communities/salj/leave", as: "member", wantStatus: 204},
 		{name: "leave without token", method: "POST", url: "/api/v1/communities/salj/leave", wantStatus: 401},
-	}, moderationScenarios()...)
+	}...)
+	return append(rows, moderationScenarios()...)
 }
 
 func TestReadScenarios(t *testing.T) {

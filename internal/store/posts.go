@@ -77,7 +77,8 @@ type Post struct {
 	// Hidden is set when a moderator hid the post; only moderators read it.
 	Hidden bool `json:"hidden,omitempty"`
 	// Locked threads take no new answers or comments.
-	Locked bool `json:"locked"`
+	Locked  bool `json:"locked"`
+	HasClip bool `json:"has_clip"` // a video clip is attached to the post itself
 }
 
 // NewPost is what it takes to create a post.
@@ -93,6 +94,7 @@ type NewPost struct {
 	CreatedAt   time.Time // zero means now; set by the demo seeder and the importer
 	SourceURL   string    // the original of an imported post, linked for its licence
 	Held        bool      // a watched word holds it for a moderator's approval
+	Attachments []int64   // the author's own unattached uploads
 }
 
 // PostEdit is a change to a post's text.
@@ -109,7 +111,8 @@ const postCols = `p.id, p.community_id, c.slug, c.name, c.visibility,
 	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.department END,
 	p.anonymous, p.author_id = $1, p.type, p.title, p.excerpt, p.language, p.status, COALESCE(p.accepted_answer_id, 0),
 	p.answer_count, p.comment_count, p.vote_count, p.view_count, p.like_count, p.insightful_count, p.thanks_count, p.helped_count,
-	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url, p.moderation, p.locked_at IS NOT NULL`
+	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url, p.moderation, p.locked_at IS NOT NULL,
+	EXISTS (SELECT 1 FROM uploads u WHERE u.post_id = p.id AND u.reply_id IS NULL AND u.kind = 'video')`
 
 const postFrom = ` FROM posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id `
 
@@ -121,7 +124,7 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 		&p.AuthorID, &p.AuthorName, &p.AuthorDepartment, &p.Anonymous, &p.Mine, &p.Type, &p.Title, &p.Excerpt, &p.Language, &p.Status,
 		&p.AcceptedAnswerID, &p.AnswerCount, &p.CommentCount, &p.VoteCount, &p.ViewCount,
 		&p.Reactions.Like, &p.Reactions.Insightful, &p.Reactions.Thanks, &p.Reactions.HelpedMe,
-		&revs, &created, &updated, &activity, &p.SourceURL, &moderation, &p.Locked}
+		&revs, &created, &updated, &activity, &p.SourceURL, &moderation, &p.Locked, &p.HasClip}
 	err := row.Scan(append(dest, extra...)...)
 	p.Edited = revs > 0
 	p.Held, p.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
@@ -207,6 +210,9 @@ func (s *Store) insertPost(ctx context.Context, tx *sql.Tx, np NewPost, bodyHTML
 		}
 	}
 	if err := s.indexPost(ctx, tx, id); err != nil {
+		return 0, err
+	}
+	if err := attachUploads(ctx, tx, np.AuthorID, id, 0, np.Attachments); err != nil {
 		return 0, err
 	}
 	return id, follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))

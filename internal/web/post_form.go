@@ -16,8 +16,11 @@ type composerData struct {
 	Post      store.Post // set when editing
 	Editing   bool
 	Types     []string
-	Audience  string // "Visible to: …", always shown
-	Preview   string // rendered preview when asked for without JavaScript
+	Audience  string         // "Visible to: …", always shown
+	Preview   string         // rendered preview when asked for without JavaScript
+	MediaOn   bool           // files can be attached
+	Uploads   []store.Upload // files this form already carries
+	Hint      string         // which files may be attached
 	// Similar are existing questions that look like the one being asked,
 	// shown once before it is posted (and on preview); SimilarShown then
 	// makes the form carry similar_checked so that the next submit posts.
@@ -43,6 +46,9 @@ func (w *Web) composerPage(r *http.Request, status int, d composerData, form url
 		d.Conduct = err != nil || !accepted
 	}
 	d.Audience = audience(state(r).lang, d.Community)
+	d.MediaOn = w.opt.Media != nil && !d.Editing
+	d.Uploads = w.pendingUploads(r, form)
+	d.Hint = w.attachHint(state(r).lang)
 	title := "composer.title"
 	if d.Editing {
 		title = "composer.edit_title"
@@ -118,6 +124,19 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		w.serverError(rw, r, err)
 		return
+	}
+	if len(fe) == 0 {
+		// Files are taken in only once the text is right, so a form shown
+		// again for its text does not store them twice. A form shown again
+		// (similar questions, a refused file) carries the stored ones by id.
+		var msg string
+		if np.Attachments, msg = w.attachmentsFromForm(r); msg != "" {
+			fe["file"] = msg
+		}
+		r.PostForm["attachments"] = nil
+		for _, id := range np.Attachments {
+			r.PostForm.Add("attachments", itoa(id))
+		}
 	}
 	if len(fe) > 0 {
 		d := composerData{Community: c, Similar: similar, SimilarShown: len(similar) > 0}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/throttle"
 )
@@ -34,8 +35,9 @@ type Options struct {
 	Secure       bool          // served over TLS: Secure, __Host- cookies
 	SessionTTL   time.Duration // how long a sign-in lasts
 	Logger       *slog.Logger
-	Views        *store.Views // batched view counts; flushed by the caller
-	DemoHint     string       // shown on the sign-in page of a demo instance
+	Views        *store.Views   // batched view counts; flushed by the caller
+	DemoHint     string         // shown on the sign-in page of a demo instance
+	Media        *media.Service // uploads; nil turns attachments off
 	// NewAccounts limits how much a new account may post; zero means no limits.
 	NewAccounts store.NewAccountLimits
 	// SignIn slows down password guessing per account and per address;
