@@ -214,8 +214,9 @@ func setHeaders(w http.ResponseWriter, u store.Upload, ctype, key, variant strin
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	// Revalidated on every use, so a person who loses access loses the file.
-	h.Set("Cache-Control", "private, no-cache")
+	// Never kept by the browser: a person who loses access (or signs out on a
+	// shared computer) leaves no copy behind (docs/security.md).
+	h.Set("Cache-Control", "private, no-store")
 	h.Set("ETag", `"`+key+`"`)
 	// A server-chosen name: nothing of the uploader or the original name.
 	name := "tacit-" + strconv.FormatInt(u.ID, 10)

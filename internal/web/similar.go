@@ -35,7 +35,6 @@ func (w *Web) fragment(rw http.ResponseWriter, r *http.Request, name string, p p
 		return
 	}
 	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	rw.Header().Set("Cache-Control", "no-store")
 	_, _ = rw.Write([]byte(buf.String()))
 }
 
