@@ -17,7 +17,7 @@ import (
 // reader may use (answer, react, follow) are marked reader in the registry.
 func TestObjectAccessByID(t *testing.T) {
 	a := newSweepApp(t)
-	invisible := map[string]bool{"session": true, "token": true, "request": true, "report": true, "banned": true, "word": true}
+	invisible := map[string]bool{"session": true, "token": true, "request": true, "report": true, "banned": true, "word": true, "upload": true}
 	for _, vname := range []string{"outsider", "visitor"} {
 		v := a.viewers[vname]
 		for _, pattern := range a.routes {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"log/slog"
+	"maps"
 	"net"
 	"strconv"
 
@@ -15,8 +16,11 @@ import (
 // enqueues jobs (mail, digests, media processing) registers its kinds here.
 func jobKinds(cfg config.Config, s *store.Store, log *slog.Logger) map[string]jobs.Kind {
 	kinds := map[string]jobs.Kind{}
-	for k, v := range newMailer(cfg, s).Kinds() {
-		kinds[k] = v
+	maps.Copy(kinds, newMailer(cfg, s).Kinds())
+	if m, err := newMedia(cfg, s, log); err == nil {
+		maps.Copy(kinds, m.Jobs())
+	} else {
+		log.Error("media jobs not running", "err", err)
 	}
 	return kinds
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tacit-org/tacit/internal/config"
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/jobs"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/web"
@@ -116,12 +117,16 @@ func isNew(ctx context.Context, cfg config.Config) (bool, error) {
 // broker delivers live events; nil gives the web and the API one of their own.
 func newApp(s *store.Store, cfg config.Config, log *slog.Logger, views *store.Views, demoHint string, broker *notify.Broker) (http.Handler, []string, error) {
 	newAccounts := store.NewAccountLimits{Age: cfg.NewAccountAge, PerHour: cfg.NewAccountPosts, UploadsPerHour: cfg.NewAccountUploads}
-	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
-		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts, Broker: broker, MailNote: mailNote(cfg), BaseURL: cfg.BaseURL})
+	md, err := newMedia(cfg, s, log)
 	if err != nil {
 		return nil, nil, err
 	}
-	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts, Broker: broker})
+	w, err := web.New(s, web.Options{MaxBodyBytes: cfg.MaxBodyBytes, Secure: cfg.Secure(), SessionTTL: cfg.SessionTTL,
+		Logger: log, Views: views, DemoHint: demoHint, NewAccounts: newAccounts, Broker: broker, MailNote: mailNote(cfg), BaseURL: cfg.BaseURL, Media: md})
+	if err != nil {
+		return nil, nil, err
+	}
+	a := api.New(s, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, Logger: log, Views: views, NewAccounts: newAccounts, Broker: broker, Media: md})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc(healthzRoute, func(rw http.ResponseWriter, r *http.Request) {
@@ -174,6 +179,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	views := &store.Views{}
+	md, err := newMedia(cfg, s, log)
+	if err != nil {
+		return err
+	}
+	if s3, ok := md.Blobs.(*media.S3); ok {
+		// The bucket may exist already, or the keys may not be allowed to
+		// make one: uploads will say so, so starting goes on.
+		bctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		if err := s3.CreateBucket(bctx); err != nil {
+			log.Warn("media: could not make the S3 bucket", slog.Any("err", err))
+		}
+		cancel()
+	}
 	broker := notify.NewBroker(s, log) // live events for the web and the API
 	handler, _, err := newApp(s, cfg, log, views, demoHint, broker)
 	if err != nil {

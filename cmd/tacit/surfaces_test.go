@@ -22,8 +22,8 @@ package main
 type surface struct {
 	// id names the kind of object an {id} parameter holds: post, idea,
 	// reply, person, member, session, token, request, report, banned (the
-	// person a community's ban keeps out), word (a watched word) or
-	// notification (one of the member's, named in a body).
+	// person a community's ban keeps out), word (a watched word),
+	// notification (one of the member's, named in a body) or upload.
 	id string
 	// body is a plausible request body for a write (url-encoded for web
 	// pages, JSON for the API). {fresh} is filled with a new slug, and
@@ -31,8 +31,12 @@ type surface struct {
 	// {notification}, {tag}…).
 	body string
 	// query is added to GET requests, e.g. a search for a canary; {kind}
-	// is filled as in body.
+	// is filled as in body ({tag}, {words}: words of the target's question
+	// title, …).
 	query string
+	// file sends the write as a multipart form: the body's fields and a
+	// small real picture as the field "file" under this file name.
+	file string
 	// self marks a route that acts only on the caller's own things (their
 	// follows, settings, tokens, a community they create): the store may
 	// change, but the answer for a secret target must equal the answer for
@@ -210,6 +214,27 @@ var surfaces = map[string]surface{
 	"POST /api/v1/communities/{slug}/reports/{id}/dismiss": {id: "report", body: `{"reason":"Inget att göra"}`},
 	"POST /api/v1/communities/{slug}/bans":                 {body: `{"person_id":{member},"reason":"Trätta"}`},
 	"DELETE /api/v1/communities/{slug}/bans/{id}":          {id: "banned"},
+
+	// Similar questions and the expert finder (docs/search.md), asked with
+	// the words of the target's question: a secret question is never
+	// suggested and secret work is never evidence, so the answer for the
+	// secret words equals the answer for words nobody wrote; for the
+	// anonymous question, the asker is never named as an expert.
+	"GET /similar":        {query: "title={words}"},
+	"GET /experts":        {query: "q={words}"},
+	"GET /api/v1/similar": {query: "title={words}"},
+	"GET /api/v1/experts": {query: "q={words}"},
+
+	// Uploads and media (docs/media.md). A file is exactly as visible as
+	// the post it is attached to; one not attached yet only to its
+	// uploader. Uploading makes the caller's own unattached upload.
+	"POST /uploads":                    {file: "bild.png", self: true},
+	"GET /media/{id}":                  {id: "upload"},
+	"GET /media/{id}/thumb":            {id: "upload"},
+	"GET /media/{id}/poster":           {id: "upload"},
+	"POST /api/v1/uploads":             {file: "bild.png", self: true},
+	"GET /api/v1/uploads/{id}":         {id: "upload"},
+	"GET /api/v1/uploads/{id}/content": {id: "upload"},
 }
 
 // sweepHook reads a surface that is not a route (live events, e-mail,

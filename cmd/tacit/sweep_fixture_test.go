@@ -1,16 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -20,6 +26,7 @@ import (
 
 	"github.com/tacit-org/tacit/internal/auth"
 	"github.com/tacit-org/tacit/internal/config"
+	"github.com/tacit-org/tacit/internal/jobs"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/store/storetest"
 )
@@ -45,6 +52,10 @@ const (
 	canaryReport   = "Zqxanmälan om det hemliga"
 	canaryBan      = "Zqxskäl för en hemlig bannlysning"
 	canaryLock     = "Zqxskäl för ett hemligt lås"
+	canaryFile     = "Zqxfilnamn för en hemlig bild.png"
+	// Words of the secret question's title, but no whole canary: asked
+	// for similar questions and experts, only a member may get anything.
+	secretWords = "Zqxrubrik hemlig"
 
 	// The anonymous asker's identity, in an open community.
 	anonAskerName  = "Zqxanonym Frågeställare"
@@ -52,11 +63,13 @@ const (
 	anonAskerDept  = "Zqxanonymavdelning"
 	anonTitle      = "Hur säger jag nej till fler uppdrag utan att verka lat?"
 	anonTag        = "arbetsbelastning"
+	anonFile       = "Zqxanonym skärmbild.png"
+	anonWords      = "säger nej uppdrag lat"
 )
 
 // secretCanaries are every string planted in the secret community.
 var secretCanaries = []string{canaryName, canarySlug, canaryDesc, canaryConduct, canaryTitle, canaryBody, canaryOldBody,
-	canaryTag, canaryIdea, canaryNote, canaryAnswer, canaryComment, canaryRemoved, canaryInvite, canaryTokenKey, canaryReport, canaryBan, canaryLock}
+	canaryTag, canaryIdea, canaryNote, canaryAnswer, canaryComment, canaryRemoved, canaryInvite, canaryTokenKey, canaryReport, canaryBan, canaryLock, canaryFile}
 
 // viewer is who sends a request: a web session cookie and an API token,
 // either of which may be empty.
@@ -78,6 +91,10 @@ type viewer struct {
 //   - asker asked anonymously in kafe;
 //   - banned is banned from the secret community and from kafe.
 //
+// Uploads: the owner's picture (file name a canary) is attached to the
+// secret question, the asker's to the anonymous one; the member holds one
+// not attached to anything yet. Processing has run, so pictures have thumbs.
+//
 // Moderation: the member reported the secret question; the owner locked
 // the secret idea and banned banned, with reasons that are canaries. In
 // kafe the member reported the outsider's tip, the outsider reported the
@@ -89,6 +106,7 @@ type sweepApp struct {
 	s       *store.Store
 	raw     *sql.DB
 	h       http.Handler
+	cfg     config.Config
 	routes  []string
 	people  map[string]store.Person
 	viewers map[string]viewer
@@ -126,7 +144,7 @@ func newSweepApp(t *testing.T) *sweepApp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &sweepApp{t: t, s: s, raw: raw, h: h, routes: routes, people: map[string]store.Person{}, viewers: map[string]viewer{}}
+	a := &sweepApp{t: t, s: s, raw: raw, h: h, cfg: cfg, routes: routes, people: map[string]store.Person{}, viewers: map[string]viewer{}}
 	a.plant(ctx)
 	return a
 }
@@ -244,7 +262,10 @@ func (a *sweepApp) plant(ctx context.Context) {
 		a.must(err, "create reply")
 		return id
 	}
-	question := post(secret, owner, store.TypeQuestion, canaryTitle, canaryOldBody, false, canaryTag, "delad")
+	secretUpload := a.upload(a.viewers["owner"], canaryFile)
+	question, err := s.CreatePost(ctx, store.NewPost{CommunityID: secret.ID, AuthorID: owner.ID, Type: store.TypeQuestion,
+		Title: canaryTitle, Body: canaryOldBody, Language: "sv", Tags: []string{canaryTag, "delad"}, Attachments: []int64{secretUpload}})
+	a.must(err, "create the secret question")
 	a.must(s.EditPost(ctx, owner.ID, question, store.PostEdit{Title: canaryTitle, Body: canaryBody, Tags: []string{canaryTag, "delad"}}), "edit")
 	answer := reply(question, 0, member, store.ReplyAnswer, canaryAnswer)
 	// The comment mentions the outsider, who may not read it: no
@@ -269,7 +290,10 @@ func (a *sweepApp) plant(ctx context.Context) {
 	a.must(s.Leave(ctx, owner.ID, secret.ID, removed.ID), "remove")
 
 	open := post(kafe, outsider, store.TypeTip, "Ett öppet tips om kaffe", "Mal bönorna färska.", false, "kaffe")
-	anonQ := post(kafe, asker, store.TypeQuestion, anonTitle, "Jag har för mycket att göra och vågar inte säga det.", true, anonTag)
+	anonUpload := a.upload(a.viewers["asker"], anonFile)
+	anonQ, err := s.CreatePost(ctx, store.NewPost{CommunityID: kafe.ID, AuthorID: asker.ID, Anonymous: true, Type: store.TypeQuestion,
+		Title: anonTitle, Body: "Jag har för mycket att göra och vågar inte säga det.", Language: "sv", Tags: []string{anonTag}, Attachments: []int64{anonUpload}})
+	a.must(err, "create the anonymous question")
 	anonAnswer := reply(anonQ, 0, outsider, store.ReplyAnswer, "Prata med din chef om prioriteringar.")
 	_, err = s.React(ctx, asker.ID, anonQ, anonAnswer, "thanks", true)
 	a.must(err, "react anon")
@@ -338,6 +362,13 @@ func (a *sweepApp) plant(ctx context.Context) {
 		return strconv.FormatInt(id, 10)
 	}
 
+	memberUpload := a.upload(a.viewers["member"], "mias-bild.png")
+	// Processing (thumbnails) runs as it does in the server.
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, err := jobs.New(s, log, jobKinds(a.cfg, s, log)).RunDue(ctx); err != nil {
+		t.Fatalf("run jobs: %v", err)
+	}
+
 	sessions, err := s.Sessions(ctx, member.ID)
 	a.must(err, "sessions")
 	tokens, err := s.Tokens(ctx, member.ID)
@@ -349,6 +380,7 @@ func (a *sweepApp) plant(ctx context.Context) {
 		"request": itoa(reqs[0].ID), "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(secretReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
 		"notification": notification(member, question),
+		"upload":       itoa(secretUpload), "words": secretWords,
 	}
 	a.missing = fill{
 		"community": "finns-inte-alls", "tag": "finnsinteheller", "post": "987654321", "idea": "987654322", "reply": "987654323",
@@ -356,6 +388,7 @@ func (a *sweepApp) plant(ctx context.Context) {
 		"request": "987654328", "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": "987654329", "banned": "987654330", "word": "987654331",
 		"notification": "987654332",
+		"upload":       "987654332", "words": "Xyzfinns inte någonstans",
 	}
 	a.own = fill{
 		"community": "kafe", "tag": "kaffe", "post": itoa(memberQ), "idea": itoa(memberIdea), "reply": itoa(memberAnswer),
@@ -363,6 +396,7 @@ func (a *sweepApp) plant(ctx context.Context) {
 		"request": itoa(reqs[0].ID), "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(ownReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
 		"notification": notification(member, memberQ),
+		"upload":       itoa(memberUpload), "words": "Mias egen fråga kaffe",
 	}
 	a.anon = fill{
 		"community": "kafe", "tag": anonTag, "post": itoa(anonQ), "idea": itoa(anonQ), "reply": itoa(anonAnswer),
@@ -370,7 +404,56 @@ func (a *sweepApp) plant(ctx context.Context) {
 		"request": "987654328", "secret": "zqx-not-a-real-token", "reaction": "like",
 		"report": itoa(anonReport), "banned": itoa(banned.ID), "word": itoa(words[0].ID),
 		"notification": notification(outsider, anonQ),
+		"upload":       itoa(anonUpload), "words": anonWords,
 	}
+}
+
+// upload sends a small real picture as the viewer, through the API as
+// people's clients do, under the given file name, and returns its id.
+func (a *sweepApp) upload(v viewer, name string) int64 {
+	a.t.Helper()
+	ctype, body := multipartBody(nil, name)
+	res := a.do("POST", "/api/v1/uploads", ctype, body, v)
+	if res.status != http.StatusCreated {
+		a.t.Fatalf("upload %s as %s: %d %s", name, v.name, res.status, res.body)
+	}
+	var u struct{ ID int64 }
+	a.must(json.Unmarshal([]byte(res.body), &u), "decode upload")
+	return u.ID
+}
+
+// samplePNG is a real 24×16 picture with a gradient.
+var samplePNG = func() []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 24, 16))
+	for y := range 16 {
+		for x := range 24 {
+			img.Set(x, y, color.RGBA{uint8(x * 10), uint8(y * 15), 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}()
+
+// multipartBody is a multipart form with the given fields and samplePNG as
+// the field "file" under the given file name.
+func multipartBody(fields url.Values, name string) (contentType, body string) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	part, err := w.CreateFormFile("file", name)
+	if err != nil {
+		panic(err)
+	}
+	_, _ = part.Write(samplePNG)
+	_ = w.Close()
+	return w.FormDataContentType(), b.String()
 }
 
 // response is what a request answered.
@@ -413,7 +496,7 @@ func (a *sweepApp) do(method, target, contentType, body string, v viewer) respon
 // moves a session's last-seen and a token's last-used time).
 var stateTables = []string{"people", "person_expertise", "communities", "memberships", "join_requests", "invitations", "posts",
 	"post_tags", "replies", "reactions", "votes", "revisions", "idea_status_changes", "follows", "audit_log", "signin_links", "jobs",
-	"reports", "community_bans", "conduct_acceptances", "watched_words",
+	"reports", "community_bans", "conduct_acceptances", "watched_words", "uploads",
 	"notifications", "activity", "mail_prefs", "mail_settings", "mail_sent", "feed_tokens",
 	"sessions:id, token_hash, person_id, created_at", "api_tokens:id, token_hash, person_id, name, scope, created_at, revoked_at"}
 

@@ -109,7 +109,13 @@ func (a *sweepApp) build(pattern string, sf surface, f fill) request {
 			body = fillIn(body, url.QueryEscape)
 		}
 		r.body = body
-		if strings.HasPrefix(path, "/api/") {
+		if sf.file != "" {
+			fields, err := url.ParseQuery(body)
+			if err != nil {
+				a.t.Fatalf("route %q: body: %v", pattern, err)
+			}
+			r.contentType, r.body = multipartBody(fields, sf.file)
+		} else if strings.HasPrefix(path, "/api/") {
 			r.contentType = "application/json"
 		} else {
 			r.contentType = "application/x-www-form-urlencoded"
@@ -124,7 +130,7 @@ func (a *sweepApp) build(pattern string, sf surface, f fill) request {
 // blindly; they appear in answers only through the echoed path.
 func normalised(res response, r request) string {
 	text := fmt.Sprintf("%d\nLocation: %s\nContent-Type: %s\n\n%s", res.status, res.header.Get("Location"), res.header.Get("Content-Type"), res.body)
-	for _, s := range []string{r.path, url.QueryEscape(r.path), html.EscapeString(r.path)} {
+	for _, s := range echoForms(r.path) {
 		text = strings.ReplaceAll(text, s, "{path}")
 	}
 	for _, v := range r.values {
@@ -137,11 +143,18 @@ func normalised(res response, r request) string {
 	return text
 }
 
+// echoForms are the ways a page may show a path it was asked for: as is,
+// query-escaped, HTML-escaped, and as html/template escapes an attribute
+// ("+" as "&#43;").
+func echoForms(path string) []string {
+	return []string{path, url.QueryEscape(path), html.EscapeString(path), strings.ReplaceAll(html.EscapeString(path), "+", "&#43;")}
+}
+
 // echoless removes what the requester sent from what came back (a link back
 // to the page asked for reveals nothing), so only what the server added is searched.
 func echoless(res response, r request) string {
 	text := res.header.Get("Location") + "\n" + res.body
-	for _, s := range []string{r.path, url.QueryEscape(r.path), html.EscapeString(r.path)} {
+	for _, s := range echoForms(r.path) {
 		text = strings.ReplaceAll(text, s, "{echo}")
 	}
 	// A tag or slug the requester typed may be shown back to them; whether
@@ -170,6 +183,10 @@ func (a *sweepApp) leaks(text string) []string {
 		if m := re.FindString(text); m != "" {
 			found = append(found, "secret "+kind+" id ("+m+")")
 		}
+	}
+	re := regexp.MustCompile(`(/media/|uploads/|tacit-)` + a.secret["upload"] + `\b`)
+	if m := re.FindString(text); m != "" {
+		found = append(found, "secret upload id ("+m+")")
 	}
 	return found
 }
@@ -267,7 +284,7 @@ func TestLeakSweep(t *testing.T) {
 			if sf.id != "person" && !(sf.admin && vname == "admin") && len(secretReq.values) > 0 {
 				if ns, nm := normalised(sec, secretReq), normalised(mis, missingReq); ns != nm {
 					t.Errorf("%s %s as %s: a secret target answers unlike a missing one:\nsecret:  %s\nmissing: %s",
-						pattern, secretReq.path, vname, clip(ns), clip(nm))
+						pattern, secretReq.path, vname, clipDiff(ns, nm), clipDiff(nm, ns))
 				}
 			}
 		}
@@ -300,10 +317,22 @@ func (a *sweepApp) controls() {
 		{"/api/v1/posts/" + a.secret["post"], canaryAnswer},
 		{"/api/v1/communities/" + a.secret["community"], canaryConduct},
 		{"/p/" + a.anon["post"], anonTitle},
+		{"/p/" + a.secret["post"], "/media/" + a.secret["upload"]},
+		{"/api/v1/uploads/" + a.secret["upload"], `"kind":"image"`},
+		{"/similar?title=" + url.QueryEscape(secretWords), canaryTitle},
+		{"/api/v1/similar?title=" + url.QueryEscape(secretWords), canaryTitle},
+		{"/experts?q=" + url.QueryEscape(secretWords), "Mia Medlem"},
+		{"/api/v1/experts?q=" + url.QueryEscape(secretWords), "Mia Medlem"},
 	} {
 		res := a.do("GET", c.path, "", "", a.viewers["member"])
 		if res.status != http.StatusOK || !strings.Contains(res.body, c.want) {
 			a.t.Fatalf("control: GET %s as a member answered %d without %q: the sweep would prove nothing\n%s", c.path, res.status, c.want, clip(res.body))
+		}
+	}
+	for _, p := range []string{"/media/" + a.secret["upload"], "/media/" + a.secret["upload"] + "/thumb", "/api/v1/uploads/" + a.secret["upload"] + "/content"} {
+		res := a.do("GET", p, "", "", a.viewers["member"])
+		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "image/") {
+			a.t.Fatalf("control: GET %s as a member answered %d %q, not the picture: the sweep would prove nothing", p, res.status, res.header.Get("Content-Type"))
 		}
 	}
 	res := a.do("GET", "/p/"+a.anon["post"], "", "", a.viewers["asker"])
@@ -322,6 +351,18 @@ func cmpBool(x, y bool) int {
 		return -1
 	}
 	return 1
+}
+
+// clipDiff shows s from a little before where it first differs from other.
+func clipDiff(s, other string) string {
+	i := 0
+	for i < len(s) && i < len(other) && s[i] == other[i] {
+		i++
+	}
+	if i < 200 {
+		return clip(s)
+	}
+	return "…" + clip(s[i-200:])
 }
 
 func clip(s string) string {

@@ -8,7 +8,8 @@ import (
 
 // answerRequest is the body of POST /posts/{id}/answers.
 type answerRequest struct {
-	Body string `json:"body"`
+	Body        string  `json:"body"`
+	Attachments []int64 `json:"attachments"` // ids of the caller's own uploads
 }
 
 // answerCreate answers POST /posts/{id}/answers with 201 and the answer.
@@ -27,13 +28,18 @@ func (a *API) answerCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		badRequest(w, "error.type_for_answers")
 		return
 	}
-	a.createReply(w, r, c, p, store.NewReply{PostID: p.ID, Kind: store.ReplyAnswer, AuthorID: c.person.ID, Body: req.Body})
+	a.createReply(w, r, c, p, store.NewReply{PostID: p.ID, Kind: store.ReplyAnswer, AuthorID: c.person.ID, Body: req.Body, Attachments: req.Attachments})
 }
 
 // createReply validates and stores a reply, then answers 201 with it as
 // GET /posts/{id} would show it.
 func (a *API) createReply(w http.ResponseWriter, r *http.Request, c caller, p store.Post, nr store.NewReply) {
-	if fe := store.ValidateReplyBody(nr.Body, int(a.maxBody)); len(fe) > 0 {
+	fe := store.ValidateReplyBody(nr.Body, int(a.maxBody))
+	if err := a.attachable(r, c, nr.Attachments, fe); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if len(fe) > 0 {
 		invalid(w, fe)
 		return
 	}

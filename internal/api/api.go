@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -33,6 +34,8 @@ type Options struct {
 	NewAccounts store.NewAccountLimits
 	// Broker delivers live events (GET /events); nil starts one of its own.
 	Broker *notify.Broker
+	// Media takes in and serves uploads; nil turns them off.
+	Media *media.Service
 }
 
 // API is the JSON surface. It keeps no state of its own beyond its
@@ -45,6 +48,7 @@ type API struct {
 	log        *slog.Logger
 	views      *store.Views
 	limits     store.NewAccountLimits
+	media      *media.Service
 	routes     []route
 	handler    http.Handler
 	live       liveBroker // GET /events (events.go)
@@ -68,6 +72,7 @@ func New(s *store.Store, o Options) *API {
 		views:      o.Views,
 		limits:     o.NewAccounts,
 		live:       liveBroker{b: o.Broker},
+		media:      o.Media,
 	}
 	a.routes = a.table()
 	a.handler = a.mount(a.routes)

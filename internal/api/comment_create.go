@@ -11,6 +11,8 @@ import (
 type commentRequest struct {
 	Body     string `json:"body"`
 	ParentID int64  `json:"parent_id"` // the answer commented on; 0 for the post itself
+	// Attachments are ids of the caller's own uploads.
+	Attachments []int64 `json:"attachments"`
 }
 
 // commentCreate answers POST /posts/{id}/comments with 201 and the comment:
@@ -35,7 +37,7 @@ func (a *API) commentCreate(w http.ResponseWriter, r *http.Request, c caller) {
 			return
 		}
 	}
-	a.createReply(w, r, c, p, store.NewReply{PostID: p.ID, ParentID: req.ParentID, Kind: store.ReplyComment, AuthorID: c.person.ID, Body: req.Body})
+	a.createReply(w, r, c, p, store.NewReply{PostID: p.ID, ParentID: req.ParentID, Kind: store.ReplyComment, AuthorID: c.person.ID, Body: req.Body, Attachments: req.Attachments})
 }
 
 // isAnswerOf reports whether reply id is a live answer under post postID.

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/tacit-org/tacit/internal/auth"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/store/storetest"
 )
@@ -53,6 +55,10 @@ func newFixture(t testing.TB, o Options) *fixture {
 	f := &fixture{t: t, s: s, tokens: map[string]string{}, people: map[string]store.Person{}, vars: map[string]string{}}
 	if o.Logger == nil {
 		o.Logger = discardLogger()
+	}
+	if o.Media == nil {
+		o.Media = media.New(s, media.Disk{Dir: t.TempDir()})
+		o.Media.TempDir = t.TempDir()
 	}
 	f.api = New(s, o)
 	f.h = f.api.Handler()
@@ -159,6 +165,13 @@ func newFixture(t testing.TB, o Options) *fixture {
 		t.Fatalf("join requests: %v %v", reqs, err)
 	}
 	f.vars["otto_req"] = strconv.FormatInt(reqs[0].ID, 10)
+
+	// An image the member uploaded and has not attached yet.
+	up, err := o.Media.Ingest(ctx, member.ID, bytes.NewReader(testPNG()))
+	if err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	f.vars["member_upload"] = strconv.FormatInt(up.ID, 10)
 	return f
 }
 
@@ -195,7 +208,9 @@ func (f *fixture) do(method, url, body, as string) *httptest.ResponseRecorder {
 		rd = strings.NewReader(f.expand(body))
 	}
 	req := httptest.NewRequest(method, f.expand(url), rd)
-	if body != "" {
+	if strings.HasPrefix(body, "--"+formBoundary) {
+		req.Header.Set("Content-Type", "multipart/form-data; boundary="+formBoundary)
+	} else if body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if as != "" {

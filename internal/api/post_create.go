@@ -19,6 +19,8 @@ type postCreateRequest struct {
 	// AcceptCodeOfConduct accepts the community's code of conduct, which a
 	// first post in a community that has one requires.
 	AcceptCodeOfConduct bool `json:"accept_code_of_conduct"`
+	// Attachments are ids of the caller's own uploads (POST /uploads).
+	Attachments []int64 `json:"attachments"`
 }
 
 // newPost turns the request into a store post for an author in a community.
@@ -36,6 +38,7 @@ func (req postCreateRequest) newPost(com store.Community, author store.Person) s
 		Body:        req.Body,
 		Language:    lang,
 		Tags:        store.NormalizeTags(req.Tags),
+		Attachments: req.Attachments,
 	}
 }
 
@@ -77,6 +80,10 @@ func (a *API) postCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		if !accepted {
 			fe["accept_code_of_conduct"] = "error.accept_code_of_conduct"
 		}
+	}
+	if err := a.attachable(r, c, np.Attachments, fe); err != nil {
+		a.fail(w, r, err)
+		return
 	}
 	if len(fe) > 0 {
 		invalid(w, fe)

@@ -9,9 +9,10 @@ import (
 // replyJSON is an answer or comment with what the caller did to it.
 type replyJSON struct {
 	store.Reply
-	Mine        bool        `json:"mine"`
-	MyReactions []string    `json:"my_reactions"`
-	Comments    []replyJSON `json:"comments"`
+	Mine        bool         `json:"mine"`
+	MyReactions []string     `json:"my_reactions"`
+	Comments    []replyJSON  `json:"comments"`
+	Attachments []uploadJSON `json:"attachments"`
 }
 
 // postDetailJSON is a post with everything under it, for GET /posts/{id}.
@@ -22,6 +23,7 @@ type postDetailJSON struct {
 	StatusHistory []store.StatusChange `json:"status_history"`
 	MyReactions   []string             `json:"my_reactions"`
 	Voted         bool                 `json:"voted"`
+	Attachments   []uploadJSON         `json:"attachments"`
 }
 
 // postGet answers GET /posts/{id}: the post, its answers (accepted first)
@@ -60,6 +62,9 @@ func (a *API) detail(r *http.Request, c caller, p store.Post) (postDetailJSON, e
 		Comments:      replyViews(comments, mine, c.person.ID),
 		StatusHistory: []store.StatusChange{},
 		MyReactions:   kinds(mine[0]),
+	}
+	if err := a.withAttachments(r, &d); err != nil {
+		return postDetailJSON{}, err
 	}
 	if p.Type == store.TypeIdea {
 		h, err := a.store.StatusHistory(ctx, p.ID)

@@ -17,6 +17,11 @@ type searchJSON struct {
 	Items      []searchItemJSON `json:"items"`
 	NextCursor string           `json:"next_cursor"`
 	Total      int64            `json:"total"`
+	// MoreThanTotal is set when more posts match than were counted.
+	MoreThanTotal bool `json:"more_than_total"`
+	// Partial holds posts with only some of the words, on the first page
+	// when all of them together find less than a page.
+	Partial []searchItemJSON `json:"partial"`
 }
 
 // searchItemJSON is a post that matched, with the part of its text (body,
@@ -51,18 +56,24 @@ func (a *API) search(w http.ResponseWriter, r *http.Request, c caller) {
 		a.fail(w, r, err)
 		return
 	}
-	out := searchJSON{Items: make([]searchItemJSON, 0, len(res.Hits)), Total: res.Total}
-	for _, h := range res.Hits {
+	out := searchJSON{Items: searchItems(res.Hits, q), Total: res.Total, MoreThanTotal: res.More, Partial: searchItems(res.Partial, q)}
+	if page < res.Pages() {
+		out.NextCursor = store.Cursor{At: int64(page + 1), ID: 1}.String()
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// searchItems turns hits into items with their snippets.
+func searchItems(hits []store.SearchHit, q search.Query) []searchItemJSON {
+	out := make([]searchItemJSON, 0, len(hits))
+	for _, h := range hits {
 		snippet, spans := search.Snippet(h.Text, q, snippetLen)
 		item := searchItemJSON{Post: h.Post, Snippet: snippet, Highlights: make([]highlightJSON, 0, len(spans))}
 		for _, s := range spans {
 			start := utf8.RuneCountInString(snippet[:s.Start])
 			item.Highlights = append(item.Highlights, highlightJSON{Start: start, End: start + utf8.RuneCountInString(snippet[s.Start:s.End])})
 		}
-		out.Items = append(out.Items, item)
+		out = append(out, item)
 	}
-	if page < res.Pages() {
-		out.NextCursor = store.Cursor{At: int64(page + 1), ID: 1}.String()
-	}
-	writeJSON(w, http.StatusOK, out)
+	return out
 }

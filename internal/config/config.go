@@ -38,6 +38,7 @@ type Config struct {
 	SMTPUser          string // TACIT_SMTP_USER: for PLAIN authentication; empty sends none
 	SMTPPassword      string // TACIT_SMTP_PASSWORD
 	SMTPFrom          string // TACIT_SMTP_FROM: sender, e.g. "Tacit <tacit@example.se>"
+	Media             Media  // uploads: limits and where files are kept
 }
 
 // MailDir is where mail goes when no SMTP server is configured.
@@ -49,6 +50,27 @@ func (c Config) PublicURL() string {
 		return strings.TrimRight(c.BaseURL, "/")
 	}
 	return "http://" + c.Addr
+}
+
+// Media holds the settings of uploaded files.
+type Media struct {
+	MaxImageBytes int64         // TACIT_MEDIA_MAX_IMAGE: largest image in bytes (20 MB)
+	MaxVideoBytes int64         // TACIT_MEDIA_MAX_VIDEO: largest video clip in bytes (200 MB)
+	MaxPDFBytes   int64         // TACIT_MEDIA_MAX_PDF: largest PDF in bytes (20 MB)
+	MaxDuration   time.Duration // TACIT_MEDIA_MAX_DURATION: longest video clip (5m)
+	OrphanAfter   time.Duration // TACIT_MEDIA_ORPHAN_AFTER: an upload not attached by then is removed (6h)
+	// S3 is set to keep files in an S3-compatible object store instead of
+	// the data directory.
+	S3 S3
+}
+
+// S3 locates an S3-compatible object store; an empty Endpoint means none.
+type S3 struct {
+	Endpoint  string // TACIT_S3_ENDPOINT: e.g. https://s3.eu-north-1.amazonaws.com or http://127.0.0.1:8333
+	Bucket    string // TACIT_S3_BUCKET
+	Region    string // TACIT_S3_REGION (us-east-1)
+	AccessKey string // TACIT_S3_ACCESS_KEY
+	SecretKey string // TACIT_S3_SECRET_KEY
 }
 
 // Secure reports whether Tacit is served over TLS, judged by its public URL.
@@ -107,6 +129,50 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs.StringVar(&c.SMTPUser, "smtp-user", env("TACIT_SMTP_USER", ""), "SMTP user (TACIT_SMTP_USER)")
 	c.SMTPPassword = getenv("TACIT_SMTP_PASSWORD") // never a flag: flags show in process lists
 	fs.StringVar(&c.SMTPFrom, "smtp-from", env("TACIT_SMTP_FROM", "Tacit <tacit@localhost>"), "sender address of mail (TACIT_SMTP_FROM)")
+	sizes := []struct {
+		flag, key string
+		def       int64
+		dst       *int64
+	}{
+		{"media-max-image", "TACIT_MEDIA_MAX_IMAGE", 20 << 20, &c.Media.MaxImageBytes},
+		{"media-max-video", "TACIT_MEDIA_MAX_VIDEO", 200 << 20, &c.Media.MaxVideoBytes},
+		{"media-max-pdf", "TACIT_MEDIA_MAX_PDF", 20 << 20, &c.Media.MaxPDFBytes},
+	}
+	for _, sz := range sizes {
+		def := sz.def
+		if v := getenv(sz.key); v != "" {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return c, fmt.Errorf("%s: %w", sz.key, err)
+			}
+			def = n
+		}
+		fs.Int64Var(sz.dst, sz.flag, def, "largest upload of this kind in bytes ("+sz.key+")")
+	}
+	durations := []struct {
+		flag, key string
+		def       time.Duration
+		dst       *time.Duration
+	}{
+		{"media-max-duration", "TACIT_MEDIA_MAX_DURATION", 5 * time.Minute, &c.Media.MaxDuration},
+		{"media-orphan-after", "TACIT_MEDIA_ORPHAN_AFTER", 6 * time.Hour, &c.Media.OrphanAfter},
+	}
+	for _, d := range durations {
+		def := d.def
+		if v := getenv(d.key); v != "" {
+			x, err := time.ParseDuration(v)
+			if err != nil {
+				return c, fmt.Errorf("%s: %w", d.key, err)
+			}
+			def = x
+		}
+		fs.DurationVar(d.dst, d.flag, def, "("+d.key+")")
+	}
+	fs.StringVar(&c.Media.S3.Endpoint, "s3-endpoint", env("TACIT_S3_ENDPOINT", ""), "S3-compatible object store for media; empty keeps files in the data directory (TACIT_S3_ENDPOINT)")
+	fs.StringVar(&c.Media.S3.Bucket, "s3-bucket", env("TACIT_S3_BUCKET", ""), "bucket for media (TACIT_S3_BUCKET)")
+	fs.StringVar(&c.Media.S3.Region, "s3-region", env("TACIT_S3_REGION", "us-east-1"), "region for request signing (TACIT_S3_REGION)")
+	c.Media.S3.AccessKey = getenv("TACIT_S3_ACCESS_KEY")
+	c.Media.S3.SecretKey = getenv("TACIT_S3_SECRET_KEY")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -148,6 +214,26 @@ func (c Config) validate() error {
 	}
 	if _, err := mail.ParseAddress(c.SMTPFrom); err != nil {
 		errs = append(errs, fmt.Errorf("smtp-from %q: want an address such as \"Tacit <tacit@example.se>\"", c.SMTPFrom))
+	}
+	for name, n := range map[string]int64{"media-max-image": c.Media.MaxImageBytes, "media-max-video": c.Media.MaxVideoBytes, "media-max-pdf": c.Media.MaxPDFBytes} {
+		if n < 1024 || n > 16<<30 {
+			errs = append(errs, fmt.Errorf("%s: must be between 1 KiB and 16 GiB", name))
+		}
+	}
+	if c.Media.MaxDuration < time.Second {
+		errs = append(errs, errors.New("media-max-duration: must be at least a second"))
+	}
+	if c.Media.OrphanAfter < time.Minute {
+		errs = append(errs, errors.New("media-orphan-after: must be at least a minute"))
+	}
+	if s3 := c.Media.S3; s3.Endpoint != "" {
+		u, err := url.Parse(s3.Endpoint)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("s3-endpoint %q: want http(s)://host", s3.Endpoint))
+		}
+		if s3.Bucket == "" || s3.AccessKey == "" || s3.SecretKey == "" {
+			errs = append(errs, errors.New("s3: TACIT_S3_BUCKET, TACIT_S3_ACCESS_KEY and TACIT_S3_SECRET_KEY are needed with TACIT_S3_ENDPOINT"))
+		}
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoad(t *testing.T) {
@@ -53,6 +54,36 @@ func TestLoadSMTP(t *testing.T) {
 		t.Errorf("PublicURL without a base URL: %q", c.PublicURL())
 	}
 	for _, bad := range []map[string]string{{"TACIT_SMTP_PORT": "0"}, {"TACIT_SMTP_PORT": "x"}, {"TACIT_SMTP_FROM": "not an address"}} {
+		if _, err := Load("tacit", nil, func(k string) string { return bad[k] }, io.Discard); err == nil {
+			t.Errorf("Load(%v) accepted", bad)
+		}
+	}
+}
+
+func TestLoadMedia(t *testing.T) {
+	c, err := Load("tacit", nil, func(string) string { return "" }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Media
+	if m.MaxImageBytes != 20<<20 || m.MaxVideoBytes != 200<<20 || m.MaxPDFBytes != 20<<20 || m.MaxDuration != 5*time.Minute || m.S3.Endpoint != "" {
+		t.Errorf("media defaults = %+v", m)
+	}
+	env := map[string]string{"TACIT_MEDIA_MAX_VIDEO": "1048576", "TACIT_MEDIA_MAX_DURATION": "90s", "TACIT_S3_ENDPOINT": "http://127.0.0.1:8333",
+		"TACIT_S3_BUCKET": "media", "TACIT_S3_ACCESS_KEY": "k", "TACIT_S3_SECRET_KEY": "s"}
+	c, err = Load("tacit", []string{"--media-max-image", "4096"}, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.Media; m.MaxVideoBytes != 1<<20 || m.MaxDuration != 90*time.Second || m.MaxImageBytes != 4096 || m.S3.Bucket != "media" || m.S3.Region != "us-east-1" || m.S3.SecretKey != "s" {
+		t.Errorf("media from env and flags = %+v", m)
+	}
+	for _, bad := range []map[string]string{
+		{"TACIT_S3_ENDPOINT": "http://127.0.0.1:8333"}, // no bucket or keys
+		{"TACIT_S3_ENDPOINT": "ftp://x", "TACIT_S3_BUCKET": "b", "TACIT_S3_ACCESS_KEY": "k", "TACIT_S3_SECRET_KEY": "s"},
+		{"TACIT_MEDIA_MAX_DURATION": "0s"},
+		{"TACIT_MEDIA_MAX_PDF": "12"},
+	} {
 		if _, err := Load("tacit", nil, func(k string) string { return bad[k] }, io.Discard); err == nil {
 			t.Errorf("Load(%v) accepted", bad)
 		}

@@ -167,3 +167,34 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLike holds the similar-questions query to the same rules as Parse:
+// whatever title is typed, it renders as quoted terms that FTS5 accepts and
+// a well-formed tsquery, and Coverage stays within its groups.
+func FuzzLike(f *testing.F) {
+	for _, s := range seedQueries {
+		f.Add(s, true)
+	}
+	db, err := fts5()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string, typing bool) {
+		q := Like(s, typing)
+		if m := q.FTS5(); m != "" {
+			if !ftsShape.MatchString(m) {
+				t.Fatalf("Like(%q).FTS5() = %s: not only quoted terms and operators", s, m)
+			}
+			var n int
+			if err := db.QueryRow(`SELECT count(*) FROM docs WHERE docs MATCH ?`, m).Scan(&n); err != nil {
+				t.Fatalf("Like(%q).FTS5() = %s: FTS5 says %v", s, m, err)
+			}
+		}
+		if tq := q.TSQuery(); !balanced(tq) || !tsShape.MatchString(tq) {
+			t.Fatalf("Like(%q).TSQuery() = %s: not well formed", s, tq)
+		}
+		if got, of := q.Coverage(s); got < 0 || got > of || of > len(q.Groups) {
+			t.Fatalf("Like(%q).Coverage(itself) = %d of %d, with %d groups", s, got, of, len(q.Groups))
+		}
+	})
+}

@@ -12,3 +12,12 @@ func (s *Store) ClearSearchIndex(ctx context.Context) error {
 	_, err := s.w.ExecContext(ctx, q)
 	return err
 }
+
+// SetRankWindow changes how many matches are ranked, for the test of the
+// window, and returns a function that restores it. Tests that use it must
+// not run in parallel.
+func SetRankWindow(n int) (restore func()) {
+	old := rankWindow
+	rankWindow = n
+	return func() { rankWindow = old }
+}

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,7 +77,8 @@ type Post struct {
 	// Hidden is set when a moderator hid the post; only moderators read it.
 	Hidden bool `json:"hidden,omitempty"`
 	// Locked threads take no new answers or comments.
-	Locked bool `json:"locked"`
+	Locked  bool `json:"locked"`
+	HasClip bool `json:"has_clip"` // a video clip is attached to the post itself
 }
 
 // NewPost is what it takes to create a post.
@@ -91,6 +94,7 @@ type NewPost struct {
 	CreatedAt   time.Time // zero means now; set by the demo seeder and the importer
 	SourceURL   string    // the original of an imported post, linked for its licence
 	Held        bool      // a watched word holds it for a moderator's approval
+	Attachments []int64   // the author's own unattached uploads
 }
 
 // PostEdit is a change to a post's text.
@@ -107,7 +111,8 @@ const postCols = `p.id, p.community_id, c.slug, c.name, c.visibility,
 	CASE WHEN p.anonymous AND p.author_id <> $1 THEN '' ELSE a.department END,
 	p.anonymous, p.author_id = $1, p.type, p.title, p.excerpt, p.language, p.status, COALESCE(p.accepted_answer_id, 0),
 	p.answer_count, p.comment_count, p.vote_count, p.view_count, p.like_count, p.insightful_count, p.thanks_count, p.helped_count,
-	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url, p.moderation, p.locked_at IS NOT NULL`
+	p.revision_count, p.created_at, p.updated_at, p.activity_at, p.source_url, p.moderation, p.locked_at IS NOT NULL,
+	EXISTS (SELECT 1 FROM uploads u WHERE u.post_id = p.id AND u.reply_id IS NULL AND u.kind = 'video')`
 
 const postFrom = ` FROM posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id `
 
@@ -119,7 +124,7 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 		&p.AuthorID, &p.AuthorName, &p.AuthorDepartment, &p.Anonymous, &p.Mine, &p.Type, &p.Title, &p.Excerpt, &p.Language, &p.Status,
 		&p.AcceptedAnswerID, &p.AnswerCount, &p.CommentCount, &p.VoteCount, &p.ViewCount,
 		&p.Reactions.Like, &p.Reactions.Insightful, &p.Reactions.Thanks, &p.Reactions.HelpedMe,
-		&revs, &created, &updated, &activity, &p.SourceURL, &moderation, &p.Locked}
+		&revs, &created, &updated, &activity, &p.SourceURL, &moderation, &p.Locked, &p.HasClip}
 	err := row.Scan(append(dest, extra...)...)
 	p.Edited = revs > 0
 	p.Held, p.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
@@ -132,44 +137,87 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 // counts it in its community, in one transaction.
 func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 	var id int64
+	bodyHTML, excerpt := markdown.Render(np.Body), markdown.Excerpt(np.Body, 240)
 	err := s.txRing(ctx, func(tx *sql.Tx) error {
-		t := now()
-		if !np.CreatedAt.IsZero() {
-			t = np.CreatedAt.UnixMilli()
-		}
-		status := ""
-		if np.Type == TypeIdea {
-			status = "new"
-		}
-		moderation := ModerationShown
-		if np.Held {
-			moderation = ModerationHeld
-		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url, moderation)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13) RETURNING id`,
-			np.CommunityID, np.AuthorID, np.Anonymous, np.Type, np.Title, np.Body, markdown.Render(np.Body), markdown.Excerpt(np.Body, 240),
-			np.Language, status, t, np.SourceURL, moderation).Scan(&id)
-		if err != nil {
-			return err
-		}
-		if err := setTags(ctx, tx, id, np.Tags); err != nil {
-			return err
-		}
-		// The community counts shown posts only; a held post is counted when approved.
-		if !np.Held {
-			if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
-				return err
-			}
-		}
-		if err := s.indexPost(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id)); err != nil {
+		var err error
+		if id, err = s.insertPost(ctx, tx, np, bodyHTML, excerpt); err != nil {
 			return err
 		}
 		return s.notifyPost(ctx, tx, id, np.AuthorID, np.Anonymous)
 	})
 	return id, err
+}
+
+// CreatePosts stores many posts as CreatePost does, all in one
+// transaction, for bulk loads (benchmarks, imports): the Markdown is
+// rendered before the transaction starts, so the writer is held only for
+// the inserts. It returns their ids in the order of nps.
+func (s *Store) CreatePosts(ctx context.Context, nps []NewPost) ([]int64, error) {
+	type rendered struct{ html, excerpt string }
+	r := make([]rendered, len(nps))
+	for i, np := range nps {
+		r[i] = rendered{markdown.Render(np.Body), markdown.Excerpt(np.Body, 240)}
+	}
+	// Written community by community, so that concurrent bulk loads lock
+	// the communities' counters in the same order and cannot deadlock.
+	order := make([]int, len(nps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(nps[a].CommunityID, nps[b].CommunityID) })
+	ids := make([]int64, len(nps))
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, i := range order {
+			id, err := s.insertPost(ctx, tx, nps[i], r[i].html, r[i].excerpt)
+			if err != nil {
+				return err
+			}
+			ids[i] = id
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// insertPost writes a post, its tags, its community's count, its search
+// row and the author's follow, in the caller's transaction.
+func (s *Store) insertPost(ctx context.Context, tx *sql.Tx, np NewPost, bodyHTML, excerpt string) (int64, error) {
+	var id int64
+	t := now()
+	if !np.CreatedAt.IsZero() {
+		t = np.CreatedAt.UnixMilli()
+	}
+	status := ""
+	if np.Type == TypeIdea {
+		status = "new"
+	}
+	moderation := ModerationShown
+	if np.Held {
+		moderation = ModerationHeld
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url, moderation)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13) RETURNING id`,
+		np.CommunityID, np.AuthorID, np.Anonymous, np.Type, np.Title, np.Body, bodyHTML, excerpt,
+		np.Language, status, t, np.SourceURL, moderation).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	if err := setTags(ctx, tx, id, np.Tags); err != nil {
+		return 0, err
+	}
+	// The community counts shown posts only; a held post is counted when approved.
+	if !np.Held {
+		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
+			return 0, err
+		}
+	}
+	if err := s.indexPost(ctx, tx, id); err != nil {
+		return 0, err
+	}
+	if err := attachUploads(ctx, tx, np.AuthorID, id, 0, np.Attachments); err != nil {
+		return 0, err
+	}
+	return id, follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
 }
 
 func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error {

@@ -45,6 +45,8 @@ type NewReply struct {
 	Body      string
 	CreatedAt time.Time // zero means now
 	Held      bool      // a watched word holds it for a moderator's approval
+	// Attachments are the author's own unattached uploads.
+	Attachments []int64
 }
 
 // CreateReply stores an answer or comment, counts it on the post, moves the
@@ -77,6 +79,9 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		}
 		var err error
 		if id, err = s.insertReply(ctx, tx, nr, parent, t); err != nil {
+			return err
+		}
+		if err := attachUploads(ctx, tx, nr.AuthorID, nr.PostID, id, nr.Attachments); err != nil {
 			return err
 		}
 		if err := s.notifyReply(ctx, tx, nr.PostID, id, nr.AuthorID, nr.Kind); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -168,12 +169,30 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 // MaxSearchPage is the last page of results Search returns; later pages are empty.
 const MaxSearchPage = 500
 
+// MaxSearchResults bounds the work of one search. Of the posts that match
+// words, only the MaxSearchResults with the best text relevance that the
+// viewer may read are ranked with the knowledge signals and paged through;
+// and matches are counted only up to MaxSearchResults (SearchResult.More
+// says there are more). Ranking and counting every match of a common word
+// cost time in proportion to the matches: hundreds of milliseconds at
+// 100,000 posts. Searching by filters alone lists everything, newest first,
+// and is counted the same way.
+const MaxSearchResults = 200
+
 // SearchResult is one page of search results.
 type SearchResult struct {
-	Hits  []SearchHit
-	Total int64 // every match the viewer may see, on all pages
-	Page  int   // this page, from 1
-	Limit int   // results per page
+	Hits []SearchHit
+	// Total counts the matches the viewer may read, at most
+	// MaxSearchResults; More is set when there are more than that.
+	Total int64
+	More  bool
+	Page  int // this page, from 1
+	Limit int // results per page
+	// Partial are posts with only some of the words searched for, best
+	// first, offered on page 1 when all the words together find less than
+	// a page: people type questions, and a question's words are seldom all
+	// in its answer. They are not counted in Total.
+	Partial []SearchHit
 }
 
 // Pages is how many pages of results there are.
@@ -195,54 +214,122 @@ type SearchHit struct {
 // maxHitText bounds the text of a hit that Snippet reads.
 const maxHitText = 16 << 10
 
+// rankWindow bounds how many matches are ranked by text relevance. Both
+// engines must read every match they rank (BM25 in FTS5 reads its
+// positions; ts_rank_cd its whole tsvector), so a common word, matched by a
+// third of a million posts, would cost a second: only the
+// newest rankWindow matches are ranked (see rankCutoff). Fewer matches are
+// all ranked.
+var rankWindow = 5000 // a variable for tests only
+
+// rankCutoff returns the lowest post id among the newest rankWindow posts
+// whose index row matches match (0 when it matches none): ranking only
+// posts from that id on ranks the window. Index rows are read newest first
+// and reading stops at the window, without ranking or reading posts.
+func (s *Store) rankCutoff(ctx context.Context, match string) (int64, error) {
+	q := `SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM post_search WHERE post_search MATCH $1 ORDER BY rowid DESC LIMIT $2) w`
+	if s.dialect == Postgres {
+		q = `SELECT COALESCE(MIN(post_id), 0) FROM (SELECT post_id FROM post_search WHERE tsv @@ to_tsquery('simple', $1) ORDER BY post_id DESC LIMIT $2) w`
+	}
+	var cutoff int64
+	if err := s.r.QueryRowContext(ctx, q, match, rankWindow).Scan(&cutoff); err != nil {
+		return 0, fmt.Errorf("store: rank window: %w", err)
+	}
+	return cutoff, nil
+}
+
 // Search returns one page of the posts the viewer may read that match q,
-// with the total. Permission, deletion and the filters of q are in the
-// WHERE clause, applied to every match before ranking and paging, so pages
-// are full and totals count nothing the viewer may not see (DESIGN §3).
+// with how many there are. Permission, deletion and the filters of q are in
+// the WHERE clause, applied to every match before ranking, counting and
+// paging (DESIGN §3), so pages are full and totals count nothing the viewer
+// may not see.
 //
-// With text, posts are ranked by relevance blended with knowledge signals
-// (see searchScore); without (only filters), they are listed by latest
+// With words, the matches with the best text relevance (at most
+// MaxSearchResults) are ranked by relevance blended with knowledge signals
+// (see searchScore). When all words together find less than a page, page 1
+// offers posts that have only some of them (SearchResult.Partial), ranked
+// the same way. Without words (only filters), posts are listed by latest
 // activity, like a feed.
 func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limit int) (SearchResult, error) {
 	limit = min(max(limit, 1), 100)
 	page = min(max(page, 1), MaxSearchPage+1)
-	res := SearchResult{Hits: []SearchHit{}, Page: page, Limit: limit}
-
-	args := []any{v.ID}
-	arg := func(x any) string {
-		args = append(args, x)
-		return "$" + strconv.Itoa(len(args))
+	res := SearchResult{Hits: []SearchHit{}, Partial: []SearchHit{}, Page: page, Limit: limit}
+	total, err := s.searchCount(ctx, v, q)
+	if err != nil {
+		return res, err
 	}
-	match := s.searchMatch(q)
-	readable := visibleTo("c", "$1")
+	res.Total, res.More = min(total, MaxSearchResults), total > MaxSearchResults
+	offset := (page - 1) * limit
+	if page <= MaxSearchPage && int64(offset) < res.Total {
+		if res.Hits, err = s.searchPage(ctx, v, q, offset, limit, nil); err != nil {
+			return res, err
+		}
+	}
+	if page == 1 && len(res.Hits) < limit && len(q.Groups) > 1 && !q.MatchAny {
+		some := q
+		some.MatchAny = true
+		seen := make([]int64, len(res.Hits))
+		for i, h := range res.Hits {
+			seen[i] = h.ID
+		}
+		if res.Partial, err = s.searchPage(ctx, v, some, 0, limit-len(res.Hits), seen); err != nil {
+			return res, err
+		}
+	}
+	all := append(slices.Clone(res.Hits), res.Partial...)
+	if err := s.fillHitText(ctx, all); err != nil {
+		return res, err
+	}
+	posts := make([]*Post, len(all))
+	for i := range all {
+		posts[i] = &all[i].Post
+	}
+	if err := s.fillTags(ctx, posts); err != nil {
+		return res, err
+	}
+	copy(res.Hits, all)
+	copy(res.Partial, all[len(res.Hits):])
+	return res, nil
+}
+
+// searchWhere returns the conditions on posts p that q's filters and the
+// viewer's permission make, binding values with arg.
+func (s *Store) searchWhere(v Viewer, q search.Query, arg func(any) string) []string {
+	readable := visibleTo("c", arg(v.ID))
 	if len(q.Communities) > 0 {
 		readable += " AND c.slug IN (" + list(q.Communities, arg) + ")"
 	}
-	// With text, the unary + keeps SQLite from reaching the posts through
-	// their community index and probing the matches for each: the index
-	// finds the posts first, and each is then read by its id.
-	community := "p.community_id"
-	if match != "" {
-		community = "+p.community_id"
+	// The unary + keeps SQLite from reaching the posts through their
+	// community index: with words, the full-text index finds the posts
+	// first and each is then read by its id; without, the activity index
+	// lists them newest first and reading stops after a page. Only in:
+	// (a few communities) is served by the community index.
+	community := "+p.community_id"
+	if !q.HasText() && len(q.Communities) > 0 {
+		community = "p.community_id"
 	}
 	where := []string{"p.deleted_at IS NULL", "p.moderation = ''", community + " IN (SELECT c.id FROM communities c WHERE " + readable + ")"}
 	for _, tag := range q.Tags {
 		where = append(where, "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = "+arg(tag)+")")
 	}
+	// The type is compared as p.type || '', which no index serves: the
+	// posts are found by the full-text index, or without words by their
+	// activity index newest first, and the type is checked on each. Reached
+	// through the type index, every question would be read and sorted.
 	if len(q.Types) > 0 {
-		where = append(where, "p.type IN ("+list(q.Types, arg)+")")
+		where = append(where, "p.type || '' IN ("+list(q.Types, arg)+")")
 	}
 	if q.Answered != nil {
 		if *q.Answered {
-			where = append(where, "p.type = 'question' AND p.answer_count > 0")
+			where = append(where, "p.type || '' = 'question' AND p.answer_count > 0")
 		} else {
-			where = append(where, "p.type = 'question' AND p.answer_count = 0")
+			where = append(where, "p.type || '' = 'question' AND p.answer_count = 0")
 		}
 	}
 	if len(q.Authors) > 0 {
 		where = append(where, "NOT p.anonymous AND p.author_id IN (SELECT a.id FROM people a WHERE "+authorMatch(q.Authors, arg)+")")
 	}
-	if match == "" && len(q.Exclude) > 0 {
+	if !q.HasText() && len(q.Exclude) > 0 {
 		// Only exclusions: list by the filters, leaving out what they match.
 		ex := search.Query{MatchAny: true}
 		for _, t := range q.Exclude {
@@ -252,71 +339,107 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 			where = append(where, "p.id NOT IN (SELECT post_id FROM ("+s.searchMatches(arg(m))+") x)")
 		}
 	}
+	return where
+}
 
-	with, from := "WITH ", " FROM posts p"
-	if match != "" {
-		// MATCH first, join after: the index finds the posts, then each is
-		// checked and ranked.
-		with = "WITH m AS MATERIALIZED (" + s.searchMatches(arg(match)) + "), "
-		from = " FROM m JOIN posts p ON p.id = m.post_id"
+// searchFrom is the FROM and WHERE of the posts p the viewer may read that
+// match q, with the index row (post_search on SQLite, which must not be
+// aliased for MATCH; x on PostgreSQL) when q has words.
+func (s *Store) searchFrom(v Viewer, q search.Query, arg func(any) string) string {
+	match := s.searchMatch(q)
+	if match == "" {
+		return " FROM posts p WHERE " + strings.Join(s.searchWhere(v, q, arg), " AND ")
 	}
-	matches := with + "hits AS (SELECT p.id"
-	cond := from + " WHERE " + strings.Join(where, " AND ")
-	count := func() error {
-		err := s.r.QueryRowContext(ctx, matches+cond+") SELECT COUNT(*) FROM hits", args...).Scan(&res.Total)
-		if err != nil {
-			return fmt.Errorf("store: search count: %w", err)
+	// The index is the outer loop: it finds the matches, and each post is
+	// then read by its id and checked.
+	m := arg(match)
+	where := s.searchWhere(v, q, arg)
+	if s.dialect == Postgres {
+		return " FROM post_search x JOIN posts p ON p.id = x.post_id WHERE x.tsv @@ to_tsquery('simple', " + m + ") AND " + strings.Join(where, " AND ")
+	}
+	return " FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE post_search MATCH " + m + " AND " + strings.Join(where, " AND ")
+}
+
+// searchCount counts the posts the viewer may read that match q, stopping
+// after MaxSearchResults + 1: without ORDER BY, the index hands over its
+// matches in id order and the count ends as soon as it is known to be over.
+func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query) (int64, error) {
+	var args []any
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	from := s.searchFrom(v, q, arg)
+	var n int64
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT `+arg(MaxSearchResults+1)+`) n`, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: search count: %w", err)
+	}
+	return n, nil
+}
+
+// searchPage returns limit hits from offset in the ranked matches of q,
+// leaving out the posts in except.
+func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset, limit int, except []int64) ([]SearchHit, error) {
+	var cutoff int64
+	if m := s.searchMatch(q); m != "" {
+		var err error
+		if cutoff, err = s.rankCutoff(ctx, m); err != nil {
+			return nil, err
 		}
-		return nil
 	}
-	if page > MaxSearchPage {
-		return res, count()
-	}
-
-	// The count of every match rides along with the page (COUNT(*) OVER ()
-	// is taken before LIMIT): one pass over the matches, which are all
-	// ranked or sorted anyway. Only the page's rows are joined for display.
-	base := len(args)
-	score := "p.activity_at"
-	if match != "" {
-		score = searchScore("m.rel", arg(now()))
-	}
-	query := matches + ", " + score + " AS score, COUNT(*) OVER () AS total" + cond +
-		" ORDER BY score DESC, p.id DESC LIMIT " + arg(limit) + " OFFSET " + arg(int64(page-1)*int64(limit)) + ")" +
-		" SELECT " + postCols + ", h.total" + postFrom + " JOIN hits h ON h.id = p.id ORDER BY h.score DESC, h.id DESC"
+	query, args := s.searchPageSQL(v, q, offset, limit, except, cutoff)
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
-		return res, fmt.Errorf("store: search: %w", err)
+		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	defer rows.Close()
+	hits := []SearchHit{}
 	for rows.Next() {
 		var h SearchHit
-		h.Post, err = scanPost(rows, &res.Total)
-		if err != nil {
-			return res, fmt.Errorf("store: search: %w", err)
+		if h.Post, err = scanPost(rows); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
 		}
-		res.Hits = append(res.Hits, h)
+		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return res, fmt.Errorf("store: search: %w", err)
+		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	rows.Close()
-	if len(res.Hits) == 0 && page > 1 {
-		// Past the last page no row carries the count. The score and paging
-		// arguments were bound last; the count leaves them off.
-		args = args[:base]
-		if err := count(); err != nil {
-			return res, err
-		}
+	return hits, nil
+}
+
+// searchPageSQL is the query of searchPage and its arguments; with words,
+// only posts from id cutoff on are ranked (rankCutoff).
+func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, except []int64, cutoff int64) (string, []any) {
+	args := []any{v.ID} // $1 for postCols
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
 	}
-	if err := s.fillHitText(ctx, res.Hits); err != nil {
-		return res, err
+	from := s.searchFrom(v, q, arg)
+	for _, id := range except {
+		from += " AND p.id <> " + arg(id)
 	}
-	posts := make([]*Post, len(res.Hits))
-	for i := range res.Hits {
-		posts[i] = &res.Hits[i].Post
+	var cands string
+	switch {
+	case s.searchMatch(q) == "":
+		cands = "c AS (SELECT p.id, p.activity_at AS score" + from + " ORDER BY p.activity_at DESC, p.id DESC LIMIT " + arg(offset+limit) + ")"
+	case s.dialect == Postgres:
+		cands = "ranked AS MATERIALIZED (SELECT p.id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel" +
+			from + " AND x.post_id >= " + arg(cutoff) + " ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
+			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
+	default:
+		// FTS5 ranks the matches in the window by BM25 itself (ORDER BY
+		// rank) and hands them over best first, so reading stops at
+		// MaxSearchResults readable posts.
+		cands = "ranked AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " AND post_search.rowid >= " + arg(cutoff) +
+			" ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
+			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
 	}
-	return res, s.fillTags(ctx, posts)
+	query := "WITH " + cands + ", hits AS MATERIALIZED (SELECT id, score FROM c ORDER BY score DESC, id DESC LIMIT " + arg(limit) + " OFFSET " + arg(offset) + ")" +
+		" SELECT " + postCols + " FROM hits h CROSS JOIN posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id" +
+		" WHERE p.id = h.id ORDER BY h.score DESC, h.id DESC"
+	return query, args
 }
 
 // searchScore blends the text relevance rel with what the organisation

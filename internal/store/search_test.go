@@ -504,8 +504,25 @@ func TestReindex(t *testing.T) {
 	if err != nil || n != len(live) {
 		t.Fatalf("Reindex = %d, %v; want %d", n, err, len(live))
 	}
-	if got := sorted(w.find(viewer(owner), "kanelbullar")); !slices.Equal(got, sorted(live)) {
-		t.Errorf("after Reindex kanelbullar finds %d posts, want %d", len(got), len(live))
+	// Search counts and ranks at most MaxSearchResults: every one found is
+	// live, and posts from every batch of the reindex are found by their number.
+	got := w.find(viewer(owner), "kanelbullar")
+	if len(got) != min(len(live), store.MaxSearchResults) {
+		t.Errorf("after Reindex kanelbullar finds %d posts, want %d", len(got), min(len(live), store.MaxSearchResults))
+	}
+	for _, id := range got {
+		if !slices.Contains(live, id) {
+			t.Errorf("after Reindex kanelbullar finds %d, which is deleted", id)
+		}
+	}
+	for i := 1; i < 450; i += 37 {
+		if i%50 == 0 {
+			continue
+		}
+		want := live[i-1-i/50]
+		if got := w.find(viewer(owner), fmt.Sprintf("kanelbullar %d", i)); !slices.Equal(got, []int64{want}) {
+			t.Errorf("after Reindex post %d is found as %v, want [%d]", i, got, want)
+		}
 	}
 	if got := w.find(viewer(owner), "kardemumma"); !slices.Equal(got, live[:1]) {
 		t.Errorf("after Reindex kardemumma finds %v, want %v (an answer's word)", got, live[:1])

@@ -17,6 +17,8 @@ var funcs = template.FuncMap{
 	"i64":         func(n int) int64 { return int64(n) },
 	"eq64":        func(a, b int64) bool { return a == b },
 	"dict":        dict,
+	"duration":    duration,
+	"sizeText":    sizeText,
 }
 
 // dict builds a map from key/value pairs, to pass several values to a template.

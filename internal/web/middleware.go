@@ -13,7 +13,7 @@ import (
 	"github.com/tacit-org/tacit/internal/i18n"
 )
 
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
 	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // SecurityHeaders sets the headers every response carries, errors included.
@@ -97,6 +97,12 @@ func (w *Web) adminOnly(h http.HandlerFunc) http.HandlerFunc {
 func (w *Web) limitBody(next http.Handler) http.Handler {
 	limit := 2*w.opt.MaxBodyBytes + 16*1024
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		limit := limit
+		// Forms that carry files (multipart) may be as large as the largest
+		// upload; each file is then checked against its own kind's limit.
+		if w.opt.Media != nil && takesFiles(r) {
+			limit += w.opt.Media.MaxRequest()
+		}
 		if r.ContentLength > limit {
 			w.errorPage(rw, r, http.StatusRequestEntityTooLarge)
 			return
@@ -104,6 +110,19 @@ func (w *Web) limitBody(next http.Handler) http.Handler {
 		r.Body = http.MaxBytesReader(rw, r.Body, limit)
 		next.ServeHTTP(rw, r)
 	})
+}
+
+// takesFiles reports whether a request is a form that may carry files:
+// the upload endpoint and the forms of posts, answers and comments. Other
+// forms keep the small limit, so no one can park large bodies on the
+// server through them.
+func takesFiles(r *http.Request) bool {
+	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return false
+	}
+	p := r.URL.Path
+	return p == "/uploads" || (strings.HasPrefix(p, "/c/") && strings.HasSuffix(p, "/posts")) ||
+		(strings.HasPrefix(p, "/p/") && (strings.HasSuffix(p, "/answers") || strings.HasSuffix(p, "/comments")))
 }
 
 // recoverer turns a panic into a logged 500 page.
@@ -133,7 +152,12 @@ func (w *Web) logRequests(next http.Handler) http.Handler {
 
 // parseForm reads a posted form; a too-large or malformed body is answered here.
 func (w *Web) parseForm(rw http.ResponseWriter, r *http.Request) bool {
-	if err := r.ParseForm(); err != nil {
+	parse := r.ParseForm
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		// Files larger than 1 MiB wait on disk; the server removes them after the request.
+		parse = func() error { return r.ParseMultipartForm(1 << 20) }
+	}
+	if err := parse(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			w.errorPage(rw, r, http.StatusRequestEntityTooLarge)

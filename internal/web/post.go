@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/tacit-org/tacit/internal/store"
@@ -42,9 +43,26 @@ type postData struct {
 	CanAccept   bool
 	Reactions   []string
 	Statuses    []string
+	Experts     []store.Expert // people to ask, for an unanswered question
 	// ReportReasons are the reasons a reader can give when reporting.
 	ReportReasons []string
+	Attachments   map[int64][]store.Upload // by reply id; 0 is the post's own
+	MediaOn       bool                     // files can be attached to answers and comments
+	Hint          string                   // which files may be attached
+	Uploads       []store.Upload           // files a form shown again already carries
+	UploadsFor    string                   // which form: "answer" or "comment-<parent>"
 }
+
+// Pending returns the files already carried by the form named target.
+func (d postData) Pending(target string) []store.Upload {
+	if target != d.UploadsFor {
+		return nil
+	}
+	return d.Uploads
+}
+
+// Files returns the attachments of the post (0) or of one reply.
+func (d postData) Files(id int64) []store.Upload { return d.Attachments[id] }
 
 // MineFor returns the viewer's reactions on the post (0) or one reply.
 func (d postData) MineFor(id int64) map[string]bool { return d.Mine[id] }
@@ -85,6 +103,23 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 	if d.Following, err = w.store.IsFollowing(ctx, me.ID, store.FollowPost, itoa(post.ID)); err != nil {
 		w.serverError(rw, r, err)
 		return
+	}
+	if d.Experts, err = w.askExperts(r, post); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	if d.Attachments, err = w.store.Attachments(ctx, post.ID); err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	d.MediaOn = w.opt.Media != nil
+	d.Hint = w.attachHint(state(r).lang)
+	if form != nil {
+		d.Uploads = w.pendingUploads(r, form)
+		d.UploadsFor = "answer"
+		if _, ok := form["comment_body"]; ok {
+			d.UploadsFor = "comment-" + url.Values(form).Get("parent")
+		}
 	}
 	p := w.newPage(r, post.Title, d)
 	if p.LiveURL != "" {

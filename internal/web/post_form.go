@@ -16,8 +16,16 @@ type composerData struct {
 	Post      store.Post // set when editing
 	Editing   bool
 	Types     []string
-	Audience  string // "Visible to: …", always shown
-	Preview   string // rendered preview when asked for without JavaScript
+	Audience  string         // "Visible to: …", always shown
+	Preview   string         // rendered preview when asked for without JavaScript
+	MediaOn   bool           // files can be attached
+	Uploads   []store.Upload // files this form already carries
+	Hint      string         // which files may be attached
+	// Similar are existing questions that look like the one being asked,
+	// shown once before it is posted (and on preview); SimilarShown then
+	// makes the form carry similar_checked so that the next submit posts.
+	Similar      []store.SimilarQuestion
+	SimilarShown bool
 }
 
 // audience says in words who can read what is posted in c (DESIGN §3.1).
@@ -38,6 +46,9 @@ func (w *Web) composerPage(r *http.Request, status int, d composerData, form url
 		d.Conduct = err != nil || !accepted
 	}
 	d.Audience = audience(state(r).lang, d.Community)
+	d.MediaOn = w.opt.Media != nil && !d.Editing
+	d.Uploads = w.pendingUploads(r, form)
+	d.Hint = w.attachHint(state(r).lang)
 	title := "composer.title"
 	if d.Editing {
 		title = "composer.edit_title"
@@ -90,8 +101,13 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 	}
 	typ, title, body, lang, tags, anon := postFromForm(r.PostForm)
 	np := store.NewPost{CommunityID: c.ID, AuthorID: state(r).me.ID, Anonymous: anon, Type: typ, Title: title, Body: body, Language: lang, Tags: tags}
+	similar, err := w.similarBeforePosting(r, typ, title)
+	if err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
 	if r.PostForm.Get("action") == "preview" {
-		d := composerData{Community: c, Preview: markdown.Render(body)}
+		d := composerData{Community: c, Preview: markdown.Render(body), Similar: similar, SimilarShown: len(similar) > 0}
 		w.render(rw, r, http.StatusOK, "composer", w.composerPage(r, http.StatusOK, d, r.PostForm, nil))
 		return
 	}
@@ -109,8 +125,28 @@ func (w *Web) postCreate(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
+	if len(fe) == 0 {
+		// Files are taken in only once the text is right, so a form shown
+		// again for its text does not store them twice. A form shown again
+		// (similar questions, a refused file) carries the stored ones by id.
+		var msg string
+		if np.Attachments, msg = w.attachmentsFromForm(r); msg != "" {
+			fe["file"] = msg
+		}
+		r.PostForm["attachments"] = nil
+		for _, id := range np.Attachments {
+			r.PostForm.Add("attachments", itoa(id))
+		}
+	}
 	if len(fe) > 0 {
-		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, composerData{Community: c}, r.PostForm, fe))
+		d := composerData{Community: c, Similar: similar, SimilarShown: len(similar) > 0}
+		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, fe))
+		return
+	}
+	if len(similar) > 0 {
+		// Shown once: the person reads them, then posts anyway or leaves.
+		d := composerData{Community: c, Similar: similar, SimilarShown: true}
+		w.render(rw, r, http.StatusOK, "composer", w.composerPage(r, http.StatusOK, d, r.PostForm, nil))
 		return
 	}
 	if !w.contributionWait(rw, r) {

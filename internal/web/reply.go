@@ -45,8 +45,14 @@ func (w *Web) replyCreate(rw http.ResponseWriter, r *http.Request, kind string) 
 		w.serverError(rw, r, err)
 		return
 	}
+	if len(fe) == 0 {
+		var msg string
+		if nr.Attachments, msg = w.attachmentsFromForm(r); msg != "" {
+			fe["body"] = msg
+		}
+	}
 	if len(fe) > 0 {
-		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}}
+		form := url.Values{kind + "_body": {r.PostForm.Get("body")}, "parent": {r.PostForm.Get("parent")}, "attachments": r.PostForm["attachments"]}
 		w.renderPost(rw, r, status, post, c, form, store.FieldErrors{kind + "_body": fe["body"], kind + "_body_word": fe["body_word"]})
 		return
 	}

@@ -2,5 +2,9 @@ package web
 
 // searchRoutes are the pages of similar questions and the expert finder.
 func (w *Web) searchRoutes() []route {
-	return nil
+	in := w.signedIn
+	return []route{
+		{"GET /similar", in(w.similar)},
+		{"GET /experts", in(w.experts)},
+	}
 }

@@ -19,7 +19,9 @@ type searchData struct {
 	Query    string // as typed, kept in the search box
 	Searched bool   // a query was given
 	Hits     []searchHit
+	Partial  []searchHit // with only some of the words, when the words together find few
 	Total    int64
+	More     bool // more than Total
 	Page     int
 	Pages    int
 	PrevURL  string
@@ -27,6 +29,8 @@ type searchData struct {
 	// WithoutFilters searches the same words without the filters, offered
 	// when a filtered search finds nothing.
 	WithoutFilters string
+	// Subject is the words of the query, for "Who knows about …?".
+	Subject string
 }
 
 // searchHit is a post that matched, with its title and snippet as HTML in
@@ -63,16 +67,11 @@ func (w *Web) search(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
-	d.Searched, d.Total, d.Pages = true, res.Total, res.Pages()
-	for _, h := range res.Hits {
-		// The title is shown whole: Snippet starts a window this wide
-		// (four times the title) at the title's first word.
-		d.Hits = append(d.Hits, searchHit{
-			Post:        h.Post,
-			TitleHTML:   highlight(search.Snippet(h.Title, q, 4*(utf8.RuneCountInString(h.Title)+1))),
-			SnippetHTML: highlight(search.Snippet(h.Text, q, snippetLen)),
-		})
+	d.Searched, d.Total, d.More, d.Pages = true, res.Total, res.More, res.Pages()
+	if q.HasText() {
+		d.Subject = search.Query{Groups: q.Groups}.String()
 	}
+	d.Hits, d.Partial = marked(res.Hits, q), marked(res.Partial, q)
 	pageURL := func(n int) string {
 		v := url.Values{"q": {raw}}
 		if n > 1 {
@@ -93,6 +92,22 @@ func (w *Web) search(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.render(rw, r, http.StatusOK, "search", w.newPage(r, title, d))
+}
+
+// marked returns hits with their title and snippet as HTML in which the
+// words of q are marked.
+func marked(hits []store.SearchHit, q search.Query) []searchHit {
+	var out []searchHit
+	for _, h := range hits {
+		// The title is shown whole: Snippet starts a window this wide
+		// (four times the title) at the title's first word.
+		out = append(out, searchHit{
+			Post:        h.Post,
+			TitleHTML:   highlight(search.Snippet(h.Title, q, 4*(utf8.RuneCountInString(h.Title)+1))),
+			SnippetHTML: highlight(search.Snippet(h.Text, q, snippetLen)),
+		})
+	}
+	return out
 }
 
 // highlight escapes text and marks the spans in it, as search.Snippet

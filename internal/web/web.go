@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
+	"github.com/tacit-org/tacit/internal/media"
 	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
 	"github.com/tacit-org/tacit/internal/throttle"
@@ -41,6 +42,7 @@ type Options struct {
 	Broker       *notify.Broker // live events; nil starts one of its own
 	MailNote     MailNote       // where mail goes, for the admin page
 	BaseURL      string         // public URL, for absolute links in feeds; empty: from the request
+	Media        *media.Service // uploads; nil turns attachments off
 	// NewAccounts limits how much a new account may post; zero means no limits.
 	NewAccounts store.NewAccountLimits
 	// SignIn slows down password guessing per account and per address;

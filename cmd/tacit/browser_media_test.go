@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tacit-org/tacit/internal/demo"
+	"github.com/tacit-org/tacit/internal/media/mediatest"
+	"github.com/tacit-org/tacit/internal/store/storetest"
+)
+
+// mediaBrowser starts headless Chromium with a fake camera and microphone
+// that need no permission prompt, or skips with instructions.
+func mediaBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Chromium is missing at %s in CI: .ci/run must install it", chromiumPath)
+		}
+		t.Skipf("browser test not run: install Chromium (apt-get install chromium) to run it; .ci/run does")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("lang", "en-GB"),
+		chromedp.Flag("use-fake-device-for-media-stream", true), chromedp.Flag("use-fake-ui-for-media-stream", true),
+		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1000)); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// TestBrowserRecordsAndPlaysAClip records a clip from Chromium's fake camera
+// in the composer, attaches it, posts it as a tip, and then a colleague
+// plays it and seeks in it, which takes HTTP range requests.
+//
+// It runs with files in the data directory and again in an S3-compatible
+// object store (a real SeaweedFS, when weed is installed).
+func TestBrowserRecordsAndPlaysAClip(t *testing.T) {
+	if os.Getenv("CI") != "true" {
+		t.Skip("browser test: runs with CI=true (and /usr/bin/chromium), as .ci/run does")
+	}
+	t.Run("disk", func(t *testing.T) { recordAndPlay(t, startDemo(t)) })
+	t.Run("s3", func(t *testing.T) {
+		srv := mediatest.SeaweedFS(t)
+		env := map[string]string{"TACIT_S3_ENDPOINT": srv.Endpoint, "TACIT_S3_BUCKET": srv.Bucket, "TACIT_S3_REGION": srv.Region,
+			"TACIT_S3_ACCESS_KEY": srv.AccessKey, "TACIT_S3_SECRET_KEY": srv.SecretKey}
+		recordAndPlay(t, startDemoEnv(t, func(k string) string { return env[k] }))
+	})
+}
+
+// startDemoEnv is startDemo with settings from the given environment.
+func startDemoEnv(t *testing.T, getenv func(string) string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	args := []string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}
+	if u := storetest.URL(t); u != "" {
+		args = append(args, "--database-url", u)
+	}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, getenv, nil, out, out) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	re := regexp.MustCompile(`running at (http://[0-9.:]+)`)
+	for range 1200 {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run stopped: %v\n%s", err, out.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	t.Fatalf("Tacit did not start:\n%s", out.String())
+	return ""
+}
+
+func recordAndPlay(t *testing.T, base string) {
+	ctx := mediaBrowser(t)
+	shots := screenshotDir(t)
+	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			loc, _ := chromedp.Run(ctx, chromedp.Location())
+			t.Fatalf("%s (at %s): %v", what, loc, err)
+		}
+	}
+	eval := func(js string) float64 {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			_ = os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+		}
+	}
+	// click clicks with the DOM rather than the mouse, so a layout that
+	// shifts while the recorder changes state cannot move the target.
+	click := func(sel string) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(document.querySelector(%q).click(), true)`, sel))(ctx, tg)
+			return chromedp.Void{}, err
+		}
+	}
+	signIn := func(email string) {
+		t.Helper()
+		step("sign in as "+email,
+			chromedp.Navigate(base+"/signin"),
+			chromedp.SetValue(chromedp.CSS("#email"), email),
+			chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
+			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
+			chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")),
+		)
+	}
+
+	// Watch the responses to media requests, to see the range requests.
+	var mu sync.Mutex
+	var mediaStatuses []int64
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventResponseReceived); ok && strings.Contains(e.Response.URL, "/media/") {
+			mu.Lock()
+			mediaStatuses = append(mediaStatuses, e.Response.Status)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	signIn(demo.Email("Niklas Persson"))
+	step("open a community", chromedp.Navigate(base+"/c/service"), chromedp.WaitVisible(chromedp.CSS(`form[action="/c/service/join"] button`)))
+	step("join", chromedp.Click(chromedp.CSS(`form[action="/c/service/join"] button`)), chromedp.WaitVisible(chromedp.CSS(`a[href="/c/service/new"]`)))
+	step("open composer", chromedp.Navigate(base+"/c/service/new?type=tip"), chromedp.WaitVisible(chromedp.CSS("#title")))
+	step("write the tip",
+		chromedp.SetValue(chromedp.CSS("#title"), "Så kalibrerar du givaren – se klippet"),
+		chromedp.SetValue(chromedp.CSS("#body"), "Visar stegen i ServiceMobil."),
+	)
+
+	// Record from the fake camera: countdown, a few seconds, stop, preview, attach.
+	step("open the recorder", chromedp.WaitVisible(chromedp.CSS(`[data-rec="open"]`)), click(`[data-rec="open"]`),
+		chromedp.WaitVisible(chromedp.CSS(`[data-rec="start"]`)))
+	step("choose the camera", click(`.recorder input[value="camera"]`))
+	step("start recording", click(`[data-rec="start"]`),
+		chromedp.WaitVisible(chromedp.CSS(`[data-rec="stop"]`))) // after the countdown
+	step("record", chromedp.Sleep(3*time.Second))
+	shot("recorder-recording")
+	step("stop", click(`[data-rec="stop"]`), chromedp.WaitVisible(chromedp.CSS(`[data-rec="attach"]`)))
+	if d := eval(`document.querySelector(".rec-preview").src.startsWith("blob:") ? 1 : 0`); d != 1 {
+		t.Errorf("no preview of the recording")
+	}
+	step("attach", click(`[data-rec="attach"]`),
+		chromedp.WaitReady(chromedp.CSS(`.attach-list input[name="attachments"], .attach-error:not([hidden])`)))
+	if msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".attach-error").textContent`)); msg != "" {
+		t.Fatalf("the recorded clip was refused: %s", msg)
+	}
+	step("show the attachment", chromedp.Evaluate[chromedp.Void](`document.querySelector(".attach").scrollIntoView()`))
+	shot("composer-with-clip")
+	step("post", chromedp.Click(chromedp.CSS(`.composer button.primary`)), chromedp.WaitVisible(chromedp.CSS("article.post h1")))
+	postURL, _ := chromedp.Run(ctx, chromedp.Location())
+	step("sign out", chromedp.Click(chromedp.CSS("form.signout button")), chromedp.WaitVisible(chromedp.CSS("#email")))
+
+	// A colleague finds it as a clip and watches it.
+	signIn(demo.Email("Karin Lindqvist"))
+	step("the feed shows a clip", chromedp.Navigate(base+"/c/service"), chromedp.WaitVisible(chromedp.CSS(`.post-card .clip-badge`)))
+	step("open the tip", chromedp.Navigate(postURL), chromedp.WaitVisible(chromedp.CSS(`article.post video`)))
+	step("metadata loads", chromedp.Poll[chromedp.Void](`document.querySelector("article.post video").readyState >= 1`, chromedp.WithPollingTimeout(30*time.Second)))
+	duration := eval(`document.querySelector("article.post video").duration`)
+	if !(duration > 1.5) {
+		t.Errorf("video duration = %v s, want the recorded seconds", duration)
+	}
+	step("play", chromedp.Evaluate[chromedp.Void](`document.querySelector("article.post video").play().then(() => true)`, chromedp.EvalAwaitPromise))
+	step("seek", chromedp.Evaluate[chromedp.Void](`(() => { const v = document.querySelector("article.post video"); v.pause(); v.currentTime = 1.5; return true })()`))
+	step("seeked", chromedp.Poll[chromedp.Void](`(() => { const v = document.querySelector("article.post video"); return !v.seeking && v.currentTime >= 1.4 })()`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	shot("clip-playing")
+	if ct := eval(`document.querySelector("article.post video").currentTime`); ct < 1.4 {
+		t.Errorf("after seeking, currentTime = %v, want about 1.5", ct)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	saw206 := false
+	for _, s := range mediaStatuses {
+		saw206 = saw206 || s == 206
+	}
+	if !saw206 {
+		t.Errorf("no 206 answer among the media responses %v: the player did not use range requests", mediaStatuses)
+	}
+}

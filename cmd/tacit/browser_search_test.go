@@ -1,0 +1,73 @@
+package main
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tacit-org/tacit/internal/demo"
+)
+
+// TestBrowserSimilarAndExperts types a question title in real Chromium and
+// sees similar questions appear under it, then asks who knows about a
+// subject, from the search results.
+func TestBrowserSimilarAndExperts(t *testing.T) {
+	ctx := browser(t)
+	base := startDemo(t)
+	shots := screenshotDir(t)
+	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			loc, _ := chromedp.Run(ctx, chromedp.Location())
+			t.Fatalf("%s (at %s): %v", what, loc, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		return s
+	}
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step("sign in",
+		chromedp.Navigate(base+"/signin"),
+		chromedp.SetValue(chromedp.CSS("#email"), demo.Email("Niklas Persson")),
+		chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
+		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")),
+	)
+
+	// Typing a title asks for similar questions as the person types.
+	step("open composer", chromedp.Navigate(base+"/c/salj/new"), chromedp.WaitVisible(chromedp.CSS("#title")))
+	step("type a title",
+		chromedp.SendKeys(chromedp.CSS("#title"), "Vilken leveranstid lovar vi på bergvärme"),
+		chromedp.WaitVisible(chromedp.CSS("#similar .similar-list li")),
+	)
+	if got := text("#similar"); !strings.Contains(got, "Vilken leveranstid kan jag lova på bergvärme just nu?") || !strings.Contains(got, "Accepterat svar") {
+		t.Errorf("similar questions while typing = %q, want the demo question on delivery times with its accepted answer", got)
+	}
+	shot("similar-questions-sv")
+
+	// From a search to the people who know.
+	step("search", chromedp.Navigate(base+"/search?q="+url.QueryEscape("värmepump")), chromedp.WaitVisible(chromedp.CSS(".experts-link a")))
+	step("who knows", chromedp.Click(chromedp.CSS(".experts-link a")), chromedp.WaitVisible(chromedp.CSS("ol.experts li")))
+	if got := text("ol.experts"); !strings.Contains(got, "Expert på") || !strings.Contains(got, "svar") {
+		t.Errorf("experts on värmepump = %q, want people with evidence", got)
+	}
+	shot("experts-sv")
+}

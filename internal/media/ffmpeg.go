@@ -1,0 +1,86 @@
+package media
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/jpeg"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/tacit-org/tacit/internal/store"
+)
+
+// posterTimeout bounds one ffmpeg run, whatever the job's own limit.
+const posterTimeout = 60 * time.Second
+
+// makePoster takes one frame of a video with ffmpeg. ffmpeg reads only a
+// local copy under a name the server chose: no network protocol (the
+// whitelist is "file"), no standard input, one thread, a time limit.
+func (m *Service) makePoster(ctx context.Context, u store.Upload) (string, error) {
+	dir, err := os.MkdirTemp(m.TempDir, "tacit-poster-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in"+extensions[u.ContentType])
+	out := filepath.Join(dir, "poster.jpg")
+	if err := m.copyLocal(ctx, u.BlobKey, in); err != nil {
+		return "", err
+	}
+	at := time.Second
+	if d := time.Duration(u.DurationMS) * time.Millisecond; d > 0 && d < 2*time.Second {
+		at = d / 2
+	}
+	ctx, cancel := context.WithTimeout(ctx, posterTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, m.FFmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
+		"-protocol_whitelist", "file", "-threads", "1",
+		"-ss", strconv.FormatFloat(at.Seconds(), 'f', 3, 64), "-i", in,
+		"-frames:v", "1", "-vf", "scale='min(960,iw)':-2", "-f", "image2", "-c:v", "mjpeg", "-y", out)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=/usr/bin:/bin"}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("media: ffmpeg: %w: %.300s", err, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		return "", fmt.Errorf("media: ffmpeg made no poster: %w", err)
+	}
+	defer f.Close()
+	// Only a real JPEG is kept.
+	if _, err := jpeg.DecodeConfig(f); err != nil {
+		return "", fmt.Errorf("media: ffmpeg poster: %w", err)
+	}
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return "", err
+	}
+	key := newKey(".poster")
+	return key, m.Blobs.Put(ctx, key, f, size, "image/jpeg")
+}
+
+// copyLocal copies a blob to a local file, so ffmpeg never reads from the
+// object store or anything but a plain file.
+func (m *Service) copyLocal(ctx context.Context, key, path string) error {
+	rc, err := m.Blobs.Open(ctx, key, 0)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, rc); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
