@@ -31,6 +31,20 @@ func (a *API) mayContribute(w http.ResponseWriter, r *http.Request, c caller) bo
 	return true
 }
 
+// mayUpload answers 429 when a new account has uploaded its hourly share.
+func (a *API) mayUpload(w http.ResponseWriter, r *http.Request, c caller) bool {
+	wait, err := a.store.UploadWait(r.Context(), c.person.ID, a.limits)
+	if err != nil {
+		a.fail(w, r, err)
+		return false
+	}
+	if wait > 0 {
+		tooMany(w, wait)
+		return false
+	}
+	return true
+}
+
 // watch looks for watched words: a blocking word is a field error naming
 // it (written here, and false returned); a holding one sets held.
 func (a *API) watch(w http.ResponseWriter, r *http.Request, field string, texts ...string) (held, ok bool) {

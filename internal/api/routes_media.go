@@ -56,6 +56,9 @@ func (a *API) uploadCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		notFound(w)
 		return
 	}
+	if !a.mayUpload(w, r, c) {
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, a.media.MaxRequest())
 	file, _, err := r.FormFile("file")
 	if err != nil {

@@ -5,7 +5,13 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/http"
+	"strconv"
 	"strings"
+	"testing"
+	"time"
+
+	"github.com/tacit-org/tacit/internal/store"
 )
 
 // formBoundary marks a scenario body as a multipart form (see fixture.do).
@@ -68,5 +74,28 @@ func uploadScenarios() []scenario {
 		{name: "closed community's file to an org admin", method: "GET", url: "/api/v1/uploads/{{member_upload}}/content", as: "admin-admin", wantStatus: 404},
 		{name: "an upload attaches once", method: "POST", url: "/api/v1/posts/{{salj_post}}/comments", as: "member",
 			body: `{"body":"Samma bild igen","attachments":[{{member_upload}}]}`, wantStatus: 400},
+	}
+}
+
+func TestNewAccountUploadLimit(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{NewAccounts: store.NewAccountLimits{Age: 24 * time.Hour, PerHour: 100, UploadsPerHour: 2}})
+	// The fixture already holds one upload of Mia's from this hour.
+	if rec := f.do("POST", "/api/v1/uploads", multipartFile("a.png", testPNG()), "member"); rec.Code != http.StatusCreated {
+		t.Fatalf("second upload within the limit: status %d; body %s", rec.Code, rec.Body)
+	}
+	rec := f.do("POST", "/api/v1/uploads", multipartFile("b.png", testPNG()), "member")
+	if rec.Code != http.StatusTooManyRequests {
+		t.Fatalf("third upload: status %d, want 429; body %s", rec.Code, rec.Body)
+	}
+	if secs, err := strconv.Atoi(rec.Header().Get("Retry-After")); err != nil || secs < 1 || secs > 3600 {
+		t.Errorf("Retry-After = %q, want 1–3600 seconds", rec.Header().Get("Retry-After"))
+	}
+	if !strings.Contains(rec.Body.String(), `"code":"too_many_requests"`) {
+		t.Errorf("body %s is not the JSON error", rec.Body)
+	}
+	// Another new account has its own share.
+	if rec := f.do("POST", "/api/v1/uploads", multipartFile("c.png", testPNG()), "outsider"); rec.Code != http.StatusCreated {
+		t.Errorf("first upload of another new account: status %d; body %s", rec.Code, rec.Body)
 	}
 }

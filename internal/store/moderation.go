@@ -651,8 +651,8 @@ func words(s string) []string {
 type NewAccountLimits struct {
 	Age     time.Duration // an account younger than this is new (0: no limits)
 	PerHour int           // posts and replies a new account may write per hour
-	// UploadsPerHour is how many files a new account may upload per hour;
-	// the upload routes count their own uploads against it with RecentWait.
+	// UploadsPerHour is how many files a new account may upload per hour
+	// (UploadWait).
 	UploadsPerHour int
 }
 
@@ -680,7 +680,21 @@ func (l NewAccountLimits) RecentWait(created time.Time, recent []time.Time, perH
 // post or reply again; 0 means it may now. The count comes from the
 // database, so it holds across instances.
 func (s *Store) ContributionWait(ctx context.Context, personID int64, l NewAccountLimits) (time.Duration, error) {
-	if l.Age <= 0 || l.PerHour <= 0 {
+	return s.recentWait(ctx, personID, l, l.PerHour, `SELECT created_at FROM posts WHERE author_id = $1 AND created_at > $2
+		UNION ALL SELECT created_at FROM replies WHERE author_id = $1 AND created_at > $2 ORDER BY 1 DESC LIMIT $3`)
+}
+
+// UploadWait reports how long a new account must wait before it may upload
+// another file; 0 means it may now.
+func (s *Store) UploadWait(ctx context.Context, personID int64, l NewAccountLimits) (time.Duration, error) {
+	return s.recentWait(ctx, personID, l, l.UploadsPerHour,
+		`SELECT created_at FROM uploads WHERE uploader_id = $1 AND created_at > $2 ORDER BY created_at DESC LIMIT $3`)
+}
+
+// recentWait applies a new-account limit of perHour to the times recent
+// lists ($1 the person, $2 an hour ago, $3 the limit; newest first).
+func (s *Store) recentWait(ctx context.Context, personID int64, l NewAccountLimits, perHour int, recentSQL string) (time.Duration, error) {
+	if l.Age <= 0 || perHour <= 0 {
 		return 0, nil
 	}
 	t := now()
@@ -691,9 +705,7 @@ func (s *Store) ContributionWait(ctx context.Context, personID int64, l NewAccou
 	if t-created >= l.Age.Milliseconds() {
 		return 0, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT created_at FROM posts WHERE author_id = $1 AND created_at > $2
-		UNION ALL SELECT created_at FROM replies WHERE author_id = $1 AND created_at > $2 ORDER BY 1 DESC LIMIT $3`,
-		personID, t-time.Hour.Milliseconds(), l.PerHour)
+	rows, err := s.r.QueryContext(ctx, recentSQL, personID, t-time.Hour.Milliseconds(), perHour)
 	if err != nil {
 		return 0, err
 	}
@@ -709,5 +721,5 @@ func (s *Store) ContributionWait(ctx context.Context, personID int64, l NewAccou
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	return l.RecentWait(toTime(created), recent, l.PerHour, toTime(t)), nil
+	return l.RecentWait(toTime(created), recent, perHour, toTime(t)), nil
 }

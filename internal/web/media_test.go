@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tacit-org/tacit/internal/auth"
 	"github.com/tacit-org/tacit/internal/jobs"
@@ -36,11 +37,17 @@ type mediaApp struct {
 
 func newMediaApp(t *testing.T) *mediaApp {
 	t.Helper()
+	return newMediaAppWith(t, store.NewAccountLimits{})
+}
+
+// newMediaAppWith is newMediaApp with limits for new accounts.
+func newMediaAppWith(t *testing.T, limits store.NewAccountLimits) *mediaApp {
+	t.Helper()
 	ctx := context.Background()
 	s := storetest.Open(t)
 	m := media.New(s, media.Disk{Dir: t.TempDir()})
 	m.TempDir = t.TempDir()
-	w, err := web.New(s, web.Options{MaxBodyBytes: 4096, Media: m})
+	w, err := web.New(s, web.Options{MaxBodyBytes: 4096, Media: m, NewAccounts: limits})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,5 +317,25 @@ func TestLargeBodiesOnlyWhereFilesGo(t *testing.T) {
 	body, ct = form(nil, "big.bin", big)
 	if resp, _ := a.request("POST", "/uploads", "alice", body, ct, nil); resp.StatusCode == http.StatusRequestEntityTooLarge {
 		t.Errorf("a 64 KiB upload was refused by the form limit")
+	}
+}
+
+func TestNewAccountUploadLimit(t *testing.T) {
+	a := newMediaAppWith(t, store.NewAccountLimits{Age: 24 * time.Hour, PerHour: 100, UploadsPerHour: 1})
+	body, ct := form(nil, "first.webm", clip(t, "live.webm"))
+	if resp, out := a.request("POST", "/uploads", "alice", body, ct, nil); resp.StatusCode != 201 {
+		t.Fatalf("first upload: status %d, %s", resp.StatusCode, out)
+	}
+	body, ct = form(nil, "second.webm", clip(t, "live.webm"))
+	resp, out := a.request("POST", "/uploads", "alice", body, ct, nil)
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(out), `"code":"too_many_requests"`) {
+		t.Fatalf("second upload of a new account: status %d, %s; want 429", resp.StatusCode, out)
+	}
+	if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err != nil || secs < 1 || secs > 3600 {
+		t.Errorf("Retry-After = %q, want 1–3600 seconds", resp.Header.Get("Retry-After"))
+	}
+	body, ct = form(nil, "bodils.webm", clip(t, "live.webm"))
+	if resp, out := a.request("POST", "/uploads", "bodil", body, ct, nil); resp.StatusCode != 201 {
+		t.Errorf("another new account's first upload: status %d, %s", resp.StatusCode, out)
 	}
 }

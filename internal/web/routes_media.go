@@ -72,6 +72,15 @@ func (w *Web) uploadCreate(rw http.ResponseWriter, r *http.Request) {
 		w.notFound(rw, r)
 		return
 	}
+	if wait, err := w.store.UploadWait(r.Context(), state(r).me.ID, w.opt.NewAccounts); err != nil || wait > 0 {
+		if err != nil {
+			w.serverError(rw, r, err)
+			return
+		}
+		rw.Header().Set("Retry-After", strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10))
+		refuse(http.StatusTooManyRequests, "too_many_requests", "error.too_many")
+		return
+	}
 	file, _, err := r.FormFile("file")
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -126,6 +135,13 @@ func (w *Web) attachmentsFromForm(r *http.Request) ([]int64, string) {
 	for _, fh := range files {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue // the empty file field of a form sent without a file
+		}
+		if wait, err := w.store.UploadWait(r.Context(), state(r).me.ID, w.opt.NewAccounts); err != nil || wait > 0 {
+			if err != nil {
+				w.log.Error("upload limit", "err", err)
+				return ids, "error.server"
+			}
+			return ids, "error.too_many"
 		}
 		u, err := w.ingestPart(r, fh)
 		if err != nil {
