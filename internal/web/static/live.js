@@ -59,9 +59,7 @@
       .catch(function () { note(meta.dataset.newAnswer, "#r" + replyID); });
   }
 
-  // The stream opens once the page has loaded, so it never holds up the
-  // page's own loading (a browser may count it as part of the page).
-  function listen() {
+  if (meta && window.EventSource) {
     var es = new EventSource(meta.content);
     es.addEventListener("notification", function (e) {
       var d = JSON.parse(e.data);
@@ -77,10 +75,6 @@
     es.addEventListener("post", function () {
       note(meta.dataset.newPosts, null, meta.dataset.show, function () { location.reload(); });
     });
-  }
-  if (meta && window.EventSource) {
-    if (document.readyState === "complete") listen();
-    else window.addEventListener("load", listen);
   }
 
   // @mentions: after "@" and a few letters, offer people who can read the
