@@ -23,29 +23,9 @@ import (
 // that need no permission prompt, or skips with instructions.
 func mediaBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("Chromium is missing at %s in CI: .ci/run must install it", chromiumPath)
-		}
-		t.Skipf("browser test not run: install Chromium (apt-get install chromium) to run it; .ci/run does")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath), chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("lang", "en-GB"),
+	return browserWith(t, "en-GB", 1000,
 		chromedp.Flag("use-fake-device-for-media-stream", true), chromedp.Flag("use-fake-ui-for-media-stream", true),
-		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1000)); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
+		chromedp.Flag("autoplay-policy", "no-user-gesture-required"))
 }
 
 // TestBrowserRecordsAndPlaysAClip records a clip from Chromium's fake camera

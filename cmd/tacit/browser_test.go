@@ -74,6 +74,13 @@ func startDemo(t *testing.T) string {
 // browser starts headless Chromium, or skips with instructions when there is none.
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	return browserWith(t, "sv-SE", 900)
+}
+
+// browserWith is browser with an interface language, a window height and
+// more Chromium options.
+func browserWith(t *testing.T, lang string, height int64, more ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("Chromium is missing at %s in CI: .ci/run must install it", chromiumPath)
@@ -85,13 +92,14 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("lang", "sv-SE"),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("lang", lang),
 	}
+	opts = append(opts, more...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 8*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, height)); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
