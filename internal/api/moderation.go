@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -107,36 +109,74 @@ type moderateRequest struct {
 	Reason  string `json:"reason"`
 }
 
-// moderate answers POST /posts/{id}/moderation: hide, restore, approve or
-// reject the post or one of its replies; 200 with the post as the
-// moderator now sees it.
-func (a *API) moderate(w http.ResponseWriter, r *http.Request, c caller) {
-	p, ok := a.post(w, r, c)
-	if !ok {
-		return
-	}
-	var req moderateRequest
-	if !a.decode(w, r, &req, false) {
-		return
-	}
-	if !contains(store.ModerationActions, req.Action) {
-		writeError(w, http.StatusBadRequest, "validation", i18n.T("en", "error.validation"), map[string]string{"action": "Use hide, restore, approve or reject."})
-		return
-	}
-	if err := a.store.SetModeration(r.Context(), c.viewer(), p.ID, req.ReplyID, req.Action, strings.TrimSpace(req.Reason)); err != nil {
-		a.moderationFail(w, r, err)
-		return
-	}
-	a.writePost(w, r, c, p.ID)
+type lockRequest struct {
+	Locked bool   `json:"locked"`
+	Reason string `json:"reason"`
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+type moveRequest struct {
+	Community string `json:"community"`
+	Reason    string `json:"reason"`
+}
+
+// onPost is the shape of a moderator's action on the post in the path: the
+// post is loaded as the caller sees it, the body decoded, the action run,
+// and the answer is 200 with the post as the caller now sees it. An action
+// answers field errors (400) or an error; both stop before the answer.
+func onPost[T any](a *API, act func(ctx context.Context, v store.Viewer, p store.Post, req T) (map[string]string, error)) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, c caller) {
+		p, ok := a.post(w, r, c)
+		if !ok {
+			return
 		}
+		var req T
+		if !a.decode(w, r, &req, false) {
+			return
+		}
+		fields, err := act(r.Context(), c.viewer(), p, req)
+		switch {
+		case len(fields) > 0:
+			writeError(w, http.StatusBadRequest, "validation", i18n.T("en", "error.validation"), fields)
+			return
+		case err != nil:
+			a.moderationFail(w, r, err)
+			return
+		}
+		a.writePost(w, r, c, p.ID)
 	}
-	return false
+}
+
+// moderate answers POST /posts/{id}/moderation: hide, restore, approve or
+// reject the post or one of its replies.
+func (a *API) moderate() handlerFunc {
+	return onPost(a, func(ctx context.Context, v store.Viewer, p store.Post, req moderateRequest) (map[string]string, error) {
+		if !slices.Contains(store.ModerationActions, req.Action) {
+			return map[string]string{"action": "Use hide, restore, approve or reject."}, nil
+		}
+		return nil, a.store.SetModeration(ctx, v, p.ID, req.ReplyID, req.Action, strings.TrimSpace(req.Reason))
+	})
+}
+
+// lock answers POST /posts/{id}/lock: lock or unlock the thread.
+func (a *API) lock() handlerFunc {
+	return onPost(a, func(ctx context.Context, v store.Viewer, p store.Post, req lockRequest) (map[string]string, error) {
+		return nil, a.store.LockPost(ctx, v, p.ID, req.Locked, strings.TrimSpace(req.Reason))
+	})
+}
+
+// move answers POST /posts/{id}/move: the post and everything under it go
+// to another community the caller moderates.
+func (a *API) move() handlerFunc {
+	return onPost(a, func(ctx context.Context, v store.Viewer, p store.Post, req moveRequest) (map[string]string, error) {
+		to, err := a.store.CommunityBySlug(ctx, v, req.Community)
+		if errors.Is(err, store.ErrNotFound) {
+			return map[string]string{"community": "No community you moderate has this slug."}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.store.MovePost(ctx, v, p.ID, to.ID, strings.TrimSpace(req.Reason))
+	})
 }
 
 // writePost answers 200 with a post as the caller now sees it.
@@ -147,60 +187,6 @@ func (a *API) writePost(w http.ResponseWriter, r *http.Request, c caller, id int
 		return
 	}
 	writeJSON(w, http.StatusOK, p)
-}
-
-type lockRequest struct {
-	Locked bool   `json:"locked"`
-	Reason string `json:"reason"`
-}
-
-// lock answers POST /posts/{id}/lock: lock or unlock the thread.
-func (a *API) lock(w http.ResponseWriter, r *http.Request, c caller) {
-	p, ok := a.post(w, r, c)
-	if !ok {
-		return
-	}
-	var req lockRequest
-	if !a.decode(w, r, &req, false) {
-		return
-	}
-	if err := a.store.LockPost(r.Context(), c.viewer(), p.ID, req.Locked, strings.TrimSpace(req.Reason)); err != nil {
-		a.moderationFail(w, r, err)
-		return
-	}
-	a.writePost(w, r, c, p.ID)
-}
-
-type moveRequest struct {
-	Community string `json:"community"`
-	Reason    string `json:"reason"`
-}
-
-// move answers POST /posts/{id}/move: the post and everything under it go
-// to another community the caller moderates.
-func (a *API) move(w http.ResponseWriter, r *http.Request, c caller) {
-	p, ok := a.post(w, r, c)
-	if !ok {
-		return
-	}
-	var req moveRequest
-	if !a.decode(w, r, &req, false) {
-		return
-	}
-	to, err := a.store.CommunityBySlug(r.Context(), c.viewer(), req.Community)
-	if errors.Is(err, store.ErrNotFound) {
-		writeError(w, http.StatusBadRequest, "validation", i18n.T("en", "error.validation"), map[string]string{"community": "No community you moderate has this slug."})
-		return
-	}
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if err := a.store.MovePost(r.Context(), c.viewer(), p.ID, to.ID, strings.TrimSpace(req.Reason)); err != nil {
-		a.moderationFail(w, r, err)
-		return
-	}
-	a.writePost(w, r, c, p.ID)
 }
 
 // moderationQueue answers GET /communities/{slug}/moderation for the
@@ -222,65 +208,66 @@ type reasonRequest struct {
 	Reason string `json:"reason"`
 }
 
-// reportDismiss answers POST /communities/{slug}/reports/{id}/dismiss with 204.
-func (a *API) reportDismiss(w http.ResponseWriter, r *http.Request, c caller) {
-	com, ok := a.community(w, r, c)
-	if !ok {
-		return
-	}
-	id, ok := pathID(r, "id")
-	if !ok {
-		notFound(w)
-		return
-	}
-	var req reasonRequest
-	if !a.decode(w, r, &req, true) {
-		return
-	}
-	if err := a.store.DismissReport(r.Context(), c.viewer(), com.ID, id, strings.TrimSpace(req.Reason)); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
 type banRequest struct {
 	PersonID int64  `json:"person_id"`
 	Reason   string `json:"reason"`
 }
 
+// body says whether an action reads a JSON body.
+type body int
+
+const (
+	noBody body = iota
+	optionalBody
+	requiredBody
+)
+
+// onCommunity is the shape of a moderator's action in the community in the
+// path: with withID, on the item whose id is in the path; the body is
+// decoded into req as b says; success answers 204.
+func onCommunity[T any](a *API, withID bool, b body, act func(ctx context.Context, v store.Viewer, com store.Community, id int64, req T) error) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, c caller) {
+		com, ok := a.community(w, r, c)
+		if !ok {
+			return
+		}
+		var id int64
+		if withID {
+			if id, ok = pathID(r, "id"); !ok {
+				notFound(w)
+				return
+			}
+		}
+		var req T
+		if b != noBody && !a.decode(w, r, &req, b == optionalBody) {
+			return
+		}
+		if err := act(r.Context(), c.viewer(), com, id, req); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// reportDismiss answers POST /communities/{slug}/reports/{id}/dismiss with 204.
+func (a *API) reportDismiss() handlerFunc {
+	return onCommunity(a, true, optionalBody, func(ctx context.Context, v store.Viewer, com store.Community, id int64, req reasonRequest) error {
+		return a.store.DismissReport(ctx, v, com.ID, id, strings.TrimSpace(req.Reason))
+	})
+}
+
 // ban answers POST /communities/{slug}/bans with 204: the person leaves and
 // cannot join, ask to join or be added again until the ban is lifted.
-func (a *API) ban(w http.ResponseWriter, r *http.Request, c caller) {
-	com, ok := a.community(w, r, c)
-	if !ok {
-		return
-	}
-	var req banRequest
-	if !a.decode(w, r, &req, false) {
-		return
-	}
-	if err := a.store.Ban(r.Context(), c.viewer(), com.ID, req.PersonID, strings.TrimSpace(req.Reason)); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+func (a *API) ban() handlerFunc {
+	return onCommunity(a, false, requiredBody, func(ctx context.Context, v store.Viewer, com store.Community, _ int64, req banRequest) error {
+		return a.store.Ban(ctx, v, com.ID, req.PersonID, strings.TrimSpace(req.Reason))
+	})
 }
 
 // unban answers DELETE /communities/{slug}/bans/{id} with 204.
-func (a *API) unban(w http.ResponseWriter, r *http.Request, c caller) {
-	com, ok := a.community(w, r, c)
-	if !ok {
-		return
-	}
-	id, ok := pathID(r, "id")
-	if !ok {
-		notFound(w)
-		return
-	}
-	if err := a.store.Unban(r.Context(), c.viewer(), com.ID, id); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+func (a *API) unban() handlerFunc {
+	return onCommunity(a, true, noBody, func(ctx context.Context, v store.Viewer, com store.Community, id int64, _ struct{}) error {
+		return a.store.Unban(ctx, v, com.ID, id)
+	})
 }
