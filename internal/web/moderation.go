@@ -138,58 +138,51 @@ func (w *Web) moderationQueue(rw http.ResponseWriter, r *http.Request) {
 	w.render(rw, r, http.StatusOK, "moderation", w.newPage(r, c.Name, queueData{Community: c, Items: items, Bans: bans}))
 }
 
-func (w *Web) reportDismiss(rw http.ResponseWriter, r *http.Request) {
-	c, ok := w.community(rw, r)
-	if !ok || !w.parseForm(rw, r) {
-		return
+// onCommunity runs a moderator's action in the community in the path from
+// a posted form, then returns to the community's moderation queue with a
+// flash. id is the number in the path, or with from set that form field;
+// a missing or malformed one is 404 (path) or 400 (form).
+func (w *Web) onCommunity(flash, from string, act func(r *http.Request, c store.Community, id int64) error) http.HandlerFunc {
+	return func(rw http.ResponseWriter, r *http.Request) {
+		c, ok := w.community(rw, r)
+		if !ok || !w.parseForm(rw, r) {
+			return
+		}
+		var id int64
+		if from != "" {
+			if id, ok = parseID(r.PostForm.Get(from)); !ok {
+				w.errorPage(rw, r, http.StatusBadRequest)
+				return
+			}
+		} else if id, ok = parseID(r.PathValue("id")); !ok {
+			w.notFound(rw, r)
+			return
+		}
+		if err := act(r, c, id); err != nil {
+			w.fail(rw, r, err)
+			return
+		}
+		w.flash(rw, flash)
+		redirect(rw, r, "/c/"+c.Slug+"/moderation")
 	}
-	id, ok := parseID(r.PathValue("id"))
-	if !ok {
-		w.notFound(rw, r)
-		return
-	}
-	if err := w.store.DismissReport(r.Context(), viewer(r), c.ID, id, strings.TrimSpace(r.PostForm.Get("reason"))); err != nil {
-		w.fail(rw, r, err)
-		return
-	}
-	w.flash(rw, "flash.moderated")
-	redirect(rw, r, "/c/"+c.Slug+"/moderation")
 }
 
-func (w *Web) ban(rw http.ResponseWriter, r *http.Request) {
-	c, ok := w.community(rw, r)
-	if !ok || !w.parseForm(rw, r) {
-		return
-	}
-	id, ok := parseID(r.PostForm.Get("person"))
-	if !ok {
-		w.errorPage(rw, r, http.StatusBadRequest)
-		return
-	}
-	if err := w.store.Ban(r.Context(), viewer(r), c.ID, id, strings.TrimSpace(r.PostForm.Get("reason"))); err != nil {
-		w.fail(rw, r, err)
-		return
-	}
-	w.flash(rw, "flash.banned")
-	redirect(rw, r, "/c/"+c.Slug+"/moderation")
+func (w *Web) reportDismiss() http.HandlerFunc {
+	return w.onCommunity("flash.moderated", "", func(r *http.Request, c store.Community, id int64) error {
+		return w.store.DismissReport(r.Context(), viewer(r), c.ID, id, strings.TrimSpace(r.PostForm.Get("reason")))
+	})
 }
 
-func (w *Web) unban(rw http.ResponseWriter, r *http.Request) {
-	c, ok := w.community(rw, r)
-	if !ok || !w.parseForm(rw, r) {
-		return
-	}
-	id, ok := parseID(r.PathValue("id"))
-	if !ok {
-		w.notFound(rw, r)
-		return
-	}
-	if err := w.store.Unban(r.Context(), viewer(r), c.ID, id); err != nil {
-		w.fail(rw, r, err)
-		return
-	}
-	w.flash(rw, "flash.saved")
-	redirect(rw, r, "/c/"+c.Slug+"/moderation")
+func (w *Web) ban() http.HandlerFunc {
+	return w.onCommunity("flash.banned", "person", func(r *http.Request, c store.Community, id int64) error {
+		return w.store.Ban(r.Context(), viewer(r), c.ID, id, strings.TrimSpace(r.PostForm.Get("reason")))
+	})
+}
+
+func (w *Web) unban() http.HandlerFunc {
+	return w.onCommunity("flash.saved", "", func(r *http.Request, c store.Community, id int64) error {
+		return w.store.Unban(r.Context(), viewer(r), c.ID, id)
+	})
 }
 
 func (w *Web) watchedWords(rw http.ResponseWriter, r *http.Request) {

@@ -89,8 +89,35 @@ func TestModerationFlow(t *testing.T) {
 	if resp, _ := f.do("POST", "/c/allmant/join", "dave", url.Values{}); resp.StatusCode != 403 {
 		t.Errorf("a banned person joins: %d, want 403", resp.StatusCode)
 	}
-	if _, body := f.do("GET", "/c/allmant/moderation", "alice", nil); !strings.Contains(body, "Dave Utanför") {
+	lift := `action="/c/allmant/bans/` + id(f.people["dave"].ID) + `/lift"`
+	if _, body := f.do("GET", "/c/allmant/moderation", "alice", nil); !strings.Contains(body, "Dave Utanför — Spam") || !strings.Contains(body, lift) {
 		t.Error("the ban is not listed")
+	}
+	if resp, _ := f.do("POST", "/c/allmant/bans", "alice", url.Values{"person": {"dave"}}); resp.StatusCode != 400 {
+		t.Errorf("ban with a malformed person: %d, want 400", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", "/c/allmant/bans/"+id(f.people["dave"].ID)+"/lift", "carl", url.Values{}); resp.StatusCode != 403 {
+		t.Errorf("another community's moderator lifts a ban: %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", "/c/allmant/bans/"+id(f.people["dave"].ID)+"/lift", "alice", url.Values{}); resp.StatusCode != 303 || resp.Header.Get("Location") != "/c/allmant/moderation" {
+		t.Fatalf("lift the ban: %d to %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, body := f.do("GET", "/c/allmant/moderation", "alice", nil); strings.Contains(body, lift) {
+		t.Error("a lifted ban is still listed")
+	}
+	if resp, _ := f.do("POST", "/c/allmant/bans/x/lift", "alice", url.Values{}); resp.StatusCode != 404 {
+		t.Errorf("lift with a malformed id: %d, want 404", resp.StatusCode)
+	}
+
+	// Dismiss the report on the anonymous question (the second report).
+	if resp, _ := f.do("POST", "/c/allmant/reports/2/dismiss", "carl", url.Values{}); resp.StatusCode != 403 {
+		t.Errorf("another community's moderator dismisses: %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", "/c/allmant/reports/2/dismiss", "alice", url.Values{"reason": {"Inget att göra"}}); resp.StatusCode != 303 {
+		t.Fatalf("dismiss: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do("POST", "/c/allmant/reports/2/dismiss", "alice", url.Values{}); resp.StatusCode != 404 {
+		t.Errorf("dismiss twice: %d, want 404", resp.StatusCode)
 	}
 
 	// The audit page names people and objects, never the anonymous asker.
