@@ -59,22 +59,35 @@
       .catch(function () { note(meta.dataset.newAnswer, "#r" + replyID); });
   }
 
+  // The stream starts where the page was made (?from=). It is closed when
+  // the page is left, also when the browser keeps the page in its
+  // back/forward cache: an open stream holds one of the six connections a
+  // browser opens to a server over HTTP/1.1, and pages left open in that
+  // cache made the next page wait for a free one (seen in Chromium as page
+  // loads of a minute). A page shown again from the cache opens a fresh
+  // stream from the last event it had, so it misses nothing.
   if (meta && window.EventSource) {
-    var es = new EventSource(meta.content);
-    es.addEventListener("notification", function (e) {
-      var d = JSON.parse(e.data);
-      bumpUnread();
-      note(d.text, d.url);
-    });
-    es.addEventListener("answer", function (e) {
-      insertAnswer(JSON.parse(e.data).reply_id);
-    });
-    es.addEventListener("comment", function () {
-      note(meta.dataset.newAnswer, null, meta.dataset.show, function () { location.reload(); });
-    });
-    es.addEventListener("post", function () {
-      note(meta.dataset.newPosts, null, meta.dataset.show, function () { location.reload(); });
-    });
+    var es = null, last = "";
+    var handlers = {
+      notification: function (d) { bumpUnread(); note(d.text, d.url); },
+      answer: function (d) { insertAnswer(d.reply_id); },
+      comment: function () { note(meta.dataset.newAnswer, null, meta.dataset.show, function () { location.reload(); }); },
+      post: function () { note(meta.dataset.newPosts, null, meta.dataset.show, function () { location.reload(); }); }
+    };
+    var open = function () {
+      var url = meta.content;
+      if (last) url = url.replace(/([?&]from=)[^&]*/, "$1" + encodeURIComponent(last));
+      es = new EventSource(url);
+      Object.keys(handlers).forEach(function (name) {
+        es.addEventListener(name, function (e) {
+          if (e.lastEventId) last = e.lastEventId;
+          handlers[name](JSON.parse(e.data || "{}"));
+        });
+      });
+    };
+    open();
+    window.addEventListener("pagehide", function () { if (es) { es.close(); es = null; } });
+    window.addEventListener("pageshow", function (e) { if (e.persisted && !es) open(); });
   }
 
   // @mentions: after "@" and a few letters, offer people who can read the
