@@ -236,6 +236,7 @@ func (m *Service) Jobs() map[string]jobs.Kind {
 	return map[string]jobs.Kind{
 		store.JobMediaProcess: {Handle: m.process, Timeout: 2 * time.Minute},
 		store.JobMediaOrphan:  {Handle: m.removeOrphan, Timeout: time.Minute},
+		store.JobMediaRemove:  {Handle: m.removeFiles, Timeout: time.Minute},
 	}
 }
 
@@ -272,7 +273,20 @@ func (m *Service) process(ctx context.Context, job *store.Job) error {
 			}
 		}
 	}
-	return m.Store.FinishUpload(ctx, u.ID, facts)
+	err = m.Store.FinishUpload(ctx, u.ID, facts)
+	if errors.Is(err, store.ErrNotFound) {
+		// Removed while this ran (its post deleted, or taken off it): what
+		// was made here has nothing pointing to it.
+		for _, k := range []string{facts.ThumbKey, facts.PosterKey} {
+			if k != "" && k != u.ThumbKey && k != u.PosterKey {
+				if err := m.Blobs.Delete(ctx, k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return err
 }
 
 // ThumbSide is the longer side of a thumbnail in pixels.
@@ -323,6 +337,22 @@ func (m *Service) putTemp(ctx context.Context, suffix string, write func(io.Writ
 	}
 	key := newKey(suffix)
 	return key, m.Blobs.Put(ctx, key, f, size, "image/jpeg")
+}
+
+// removeFiles deletes the bytes of files whose rows a committed change
+// removed (a deleted post or reply, an attachment taken off). Deleting a
+// missing key is no error, so running it again is safe.
+func (m *Service) removeFiles(ctx context.Context, job *store.Job) error {
+	var p store.RemovedFiles
+	if err := json.Unmarshal([]byte(job.Payload), &p); err != nil {
+		return fmt.Errorf("media: payload: %w", err)
+	}
+	for _, k := range p.Keys {
+		if err := m.Blobs.Delete(ctx, k); err != nil {
+			return fmt.Errorf("media: remove %s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // removeOrphan removes an upload that was never attached, bytes and row.
