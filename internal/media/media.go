@@ -36,14 +36,49 @@ type Service struct {
 	Limits      Limits
 	TempDir     string        // where uploads are spooled before they are checked; "" is the system's
 	FFmpeg      string        // path of ffmpeg for poster frames; "" means none are made
+	Prlimit     string        // path of prlimit, which sets ffmpeg's limits; without it no posters are made
+	// FFmpegTimeout and FFmpegMemory bound one ffmpeg run: its time (and
+	// processor time) and its address space in bytes. Zero: the defaults.
+	FFmpegTimeout time.Duration
+	FFmpegMemory  int64
+	// decodes bounds how many images are decoded in Go at once (uploads
+	// and thumbnails together); each decode's pixels are bounded by
+	// Limits.MaxPixels, so the memory of decoding is bounded too.
+	decodes chan struct{}
 	OrphanAfter time.Duration // an upload not attached by then is removed
 	Log         *slog.Logger
 }
 
+// MaxDecodes is how many images are decoded in Go at once, by default.
+const MaxDecodes = 2
+
 // New returns a service with default limits; set fields to change them.
+// Poster frames are made when both ffmpeg and prlimit are installed.
 func New(s *store.Store, b Blobs) *Service {
 	ff, _ := exec.LookPath("ffmpeg")
-	return &Service{Store: s, Blobs: b, Limits: DefaultLimits, FFmpeg: ff, OrphanAfter: 6 * time.Hour, Log: slog.New(slog.DiscardHandler)}
+	pl, _ := exec.LookPath("prlimit")
+	if pl == "" {
+		ff = "" // ffmpeg runs only under its limits
+	}
+	return &Service{Store: s, Blobs: b, Limits: DefaultLimits, FFmpeg: ff, Prlimit: pl, OrphanAfter: 6 * time.Hour,
+		Log: slog.New(slog.DiscardHandler), decodes: make(chan struct{}, MaxDecodes)}
+}
+
+// SetMaxDecodes changes how many images may be decoded at once (at least one).
+func (m *Service) SetMaxDecodes(n int) { m.decodes = make(chan struct{}, max(n, 1)) }
+
+// decodeSlot waits for a turn to decode an image, or for ctx to end. The
+// returned function gives the turn back.
+func (m *Service) decodeSlot(ctx context.Context) (func(), error) {
+	if m.decodes == nil {
+		m.decodes = make(chan struct{}, MaxDecodes)
+	}
+	select {
+	case m.decodes <- struct{}{}:
+		return func() { <-m.decodes }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // MaxRequest is the largest request body an upload may need.
@@ -88,7 +123,13 @@ func (m *Service) Ingest(ctx context.Context, uploaderID int64, r io.Reader) (st
 		}
 		defer os.Remove(clean.Name())
 		defer clean.Close()
-		if contentType, err = reencode(io.NewSectionReader(tmp, 0, size), fa.format, clean, m.Limits); err != nil {
+		done, err := m.decodeSlot(ctx)
+		if err != nil {
+			return store.Upload{}, err
+		}
+		contentType, err = reencode(io.NewSectionReader(tmp, 0, size), fa.format, clean, m.Limits)
+		done()
+		if err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
 				return store.Upload{}, err
@@ -293,6 +334,11 @@ func (m *Service) process(ctx context.Context, job *store.Job) error {
 const ThumbSide = 480
 
 func (m *Service) makeThumb(ctx context.Context, u store.Upload) (string, error) {
+	done, err := m.decodeSlot(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	rc, err := m.Blobs.Open(ctx, u.BlobKey, 0)
 	if err != nil {
 		return "", err
