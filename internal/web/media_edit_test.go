@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tacit-org/tacit/internal/auth"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -192,4 +193,79 @@ func mustCommunity(t *testing.T, a *mediaApp, slug string) int64 {
 		t.Fatal(err)
 	}
 	return c.ID
+}
+
+// TestClipShowsAsAClipEverywhere: a post with a clip is marked as a clip in
+// the home feed, the community feed, search results and the Atom feeds; a
+// post with only a photo is not.
+func TestClipShowsAsAClipEverywhere(t *testing.T) {
+	a := newMediaApp(t)
+	ctx := context.Background()
+	newPost := func(title, name string, data []byte) string {
+		t.Helper()
+		up := a.uploadAs("bodil", name, data)
+		post := url.Values{"type": {"tip"}, "title": {title}, "body": {"Zebrafink " + title}, "language": {"en"}, "attachments": {up}}
+		resp, _ := a.request("POST", "/c/saljcoacher/posts", "bodil", strings.NewReader(post.Encode()), "application/x-www-form-urlencoded", nil)
+		m := postIDRe.FindStringSubmatch(resp.Header.Get("Location"))
+		if m == nil {
+			t.Fatalf("post %q: %d", title, resp.StatusCode)
+		}
+		return m[1]
+	}
+	clipPost := newPost("Calibrating the sensor", "c.webm", clip(t, "clip.webm"))
+	photoPost := newPost("The sensor mounted", "p.jpg", jpegWithGPS(t))
+
+	// card returns the feed card (or search hit) of a post on a page.
+	card := func(page []byte, postID string) string {
+		t.Helper()
+		for _, li := range strings.Split(string(page), `<li class="post-card">`)[1:] {
+			if strings.Contains(li, `href="/p/`+postID+`"`) {
+				return li
+			}
+		}
+		t.Fatalf("post %s is not on the page", postID)
+		return ""
+	}
+	badge := regexp.MustCompile(`class="clip-badge"[^>]*>▶ Clip`)
+	for _, page := range []string{"/", "/c/saljcoacher", "/search?q=zebrafink"} {
+		_, out := a.request("GET", page, "alice", nil, "", nil)
+		if !badge.MatchString(card(out, clipPost)) {
+			t.Errorf("%s does not show the post with a clip as a clip", page)
+		}
+		if badge.MatchString(card(out, photoPost)) {
+			t.Errorf("%s shows the post with a photo as a clip", page)
+		}
+	}
+
+	// The Atom feeds, read with the feed token of a member.
+	secret := "feedtoken-alice-0123456789"
+	if err := a.s.CreateFeedToken(ctx, mustPerson(t, a, "alice@example.se"), auth.HashSecret(secret)); err != nil {
+		t.Fatal(err)
+	}
+	for _, feed := range []string{"/feed.atom", "/c/saljcoacher/feed.atom"} {
+		resp, out := a.request("GET", feed+"?token="+secret, "", nil, "", nil)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", feed, resp.StatusCode)
+		}
+		entries := strings.Split(string(out), "<entry>")[1:]
+		seen := 0
+		for _, e := range entries {
+			isClip := strings.Contains(e, `<category term="clip" scheme="urn:tacit:media" label="Clip"></category>`) && strings.Contains(e, "<summary type=\"text\">▶ Clip · ")
+			switch {
+			case strings.Contains(e, "/p/"+clipPost+"<"):
+				seen++
+				if !isClip {
+					t.Errorf("%s: the clip's entry is not marked as a clip:\n%s", feed, e)
+				}
+			case strings.Contains(e, "/p/"+photoPost+"<"):
+				seen++
+				if strings.Contains(e, "urn:tacit:media") {
+					t.Errorf("%s: the photo's entry is marked as a clip", feed)
+				}
+			}
+		}
+		if seen != 2 {
+			t.Errorf("%s has %d of the two posts", feed, seen)
+		}
+	}
 }
