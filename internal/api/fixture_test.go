@@ -173,8 +173,12 @@ func newFixture(t testing.TB, o Options) *fixture {
 	}
 	f.vars["member_upload"] = strconv.FormatInt(up.ID, 10)
 	// More, for adding and removing files in edits.
-	for key, p := range map[string]store.Person{"owner_upload": owner, "owner_upload2": owner, "anon_upload": anon} {
-		up, err := o.Media.Ingest(ctx, p.ID, bytes.NewReader(testPNG()))
+	for _, u := range []struct {
+		key string
+		by  store.Person
+	}{{"owner_upload", owner}, {"owner_upload2", owner}, {"anon_upload", anon}} {
+		key := u.key
+		up, err := o.Media.Ingest(ctx, u.by.ID, bytes.NewReader(testPNG()))
 		if err != nil {
 			t.Fatalf("upload: %v", err)
 		}

@@ -31,22 +31,22 @@ import (
 
 // Service is the media feature, shared by the HTML and JSON surfaces.
 type Service struct {
-	Store       *store.Store
-	Blobs       Blobs
-	Limits      Limits
-	TempDir     string        // where uploads are spooled before they are checked; "" is the system's
-	FFmpeg      string        // path of ffmpeg for poster frames; "" means none are made
-	Prlimit     string        // path of prlimit, which sets ffmpeg's limits; without it no posters are made
+	Store   *store.Store
+	Blobs   Blobs
+	Limits  Limits
+	TempDir string // where uploads are spooled before they are checked; "" is the system's
+	FFmpeg  string // path of ffmpeg for poster frames; "" means none are made
+	Prlimit string // path of prlimit, which sets ffmpeg's limits; without it no posters are made
 	// FFmpegTimeout and FFmpegMemory bound one ffmpeg run: its time (and
 	// processor time) and its address space in bytes. Zero: the defaults.
 	FFmpegTimeout time.Duration
 	FFmpegMemory  int64
+	OrphanAfter   time.Duration // an upload not attached by then is removed
+	Log           *slog.Logger
 	// decodes bounds how many images are decoded in Go at once (uploads
 	// and thumbnails together); each decode's pixels are bounded by
 	// Limits.MaxPixels, so the memory of decoding is bounded too.
 	decodes chan struct{}
-	OrphanAfter time.Duration // an upload not attached by then is removed
-	Log         *slog.Logger
 }
 
 // MaxDecodes is how many images are decoded in Go at once, by default.
