@@ -26,6 +26,7 @@ func newMedia(cfg config.Config, s *store.Store, log *slog.Logger) (*media.Servi
 	m.Limits.MaxPDFBytes = cfg.Media.MaxPDFBytes
 	m.Limits.MaxDuration = cfg.Media.MaxDuration
 	m.OrphanAfter = cfg.Media.OrphanAfter
+	m.FFmpegTimeout, m.FFmpegMemory = cfg.Media.FFmpegTimeout, cfg.Media.FFmpegMemory
 	m.Log = log
 	return m, nil
 }

@@ -172,6 +172,18 @@ func newFixture(t testing.TB, o Options) *fixture {
 		t.Fatalf("upload: %v", err)
 	}
 	f.vars["member_upload"] = strconv.FormatInt(up.ID, 10)
+	// More, for adding and removing files in edits.
+	for _, u := range []struct {
+		key string
+		by  store.Person
+	}{{"owner_upload", owner}, {"owner_upload2", owner}, {"anon_upload", anon}} {
+		key := u.key
+		up, err := o.Media.Ingest(ctx, u.by.ID, bytes.NewReader(testPNG()))
+		if err != nil {
+			t.Fatalf("upload: %v", err)
+		}
+		f.vars[key] = strconv.FormatInt(up.ID, 10)
+	}
 	return f
 }
 

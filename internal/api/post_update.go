@@ -16,12 +16,16 @@ type postUpdateRequest struct {
 	// Anonymous may be given only with the post's current value: a post
 	// published under a name never turns anonymous.
 	Anonymous *bool `json:"anonymous"`
+	// AddAttachments are the caller's own unattached uploads to attach;
+	// RemoveAttachments are files of the post to take off (and delete).
+	AddAttachments    []int64 `json:"add_attachments"`
+	RemoveAttachments []int64 `json:"remove_attachments"`
 }
 
 // edit lays the request over the post's current text; changed is false
 // when the request asks for nothing.
 func (req postUpdateRequest) edit(p store.Post) (e store.PostEdit, changed bool) {
-	e = store.PostEdit{Title: p.Title, Body: p.Body, Tags: p.Tags}
+	e = store.PostEdit{Title: p.Title, Body: p.Body, Tags: p.Tags, Attach: req.AddAttachments, Remove: req.RemoveAttachments}
 	if req.Title != nil {
 		e.Title = strings.TrimSpace(*req.Title)
 	}
@@ -31,7 +35,7 @@ func (req postUpdateRequest) edit(p store.Post) (e store.PostEdit, changed bool)
 	if req.Tags != nil {
 		e.Tags = store.NormalizeTags(*req.Tags)
 	}
-	return e, req.Title != nil || req.Body != nil || req.Tags != nil
+	return e, req.Title != nil || req.Body != nil || req.Tags != nil || len(req.AddAttachments) > 0 || len(req.RemoveAttachments) > 0
 }
 
 // postUpdate answers PATCH /posts/{id} for the author or a moderator of the
@@ -52,6 +56,12 @@ func (a *API) postUpdate(w http.ResponseWriter, r *http.Request, c caller) {
 	fe := e.Validate(int(a.maxBody))
 	if req.Anonymous != nil && *req.Anonymous != p.Anonymous {
 		fe["anonymous"] = "error.anonymous_after_publish"
+	}
+	if len(fe) == 0 && (len(e.Attach) > 0 || len(e.Remove) > 0) {
+		if err := a.attachmentEdit(r, c, p.ID, e.Attach, e.Remove, fe); err != nil {
+			a.fail(w, r, err)
+			return
+		}
 	}
 	if len(fe) > 0 {
 		invalid(w, fe)

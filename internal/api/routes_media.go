@@ -141,6 +141,28 @@ func (a *API) attachable(r *http.Request, c caller, ids []int64, fe store.FieldE
 	return err
 }
 
+// attachmentEdit checks an edit's files: ids to add must be the caller's
+// own unattached uploads, ids to remove files of this post.
+func (a *API) attachmentEdit(r *http.Request, c caller, postID int64, add, remove []int64, fe store.FieldErrors) error {
+	if a.media == nil && len(add) > 0 {
+		fe["add_attachments"] = "media.attach_invalid"
+		return nil
+	}
+	if len(add) > store.MaxAttachments {
+		fe["add_attachments"] = "media.too_many"
+		return nil
+	}
+	if msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, 0, nil, remove); err != nil || msg != "" {
+		fe["remove_attachments"] = msg
+		return err
+	}
+	msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, 0, add, remove)
+	if msg != "" {
+		fe["add_attachments"] = msg
+	}
+	return err
+}
+
 // withAttachments adds the files of a post and its replies to its detail.
 func (a *API) withAttachments(r *http.Request, d *postDetailJSON) error {
 	files, err := a.store.Attachments(r.Context(), d.ID)

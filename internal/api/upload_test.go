@@ -74,6 +74,28 @@ func uploadScenarios() []scenario {
 		{name: "closed community's file to an org admin", method: "GET", url: "/api/v1/uploads/{{member_upload}}/content", as: "admin-admin", wantStatus: 404},
 		{name: "an upload attaches once", method: "POST", url: "/api/v1/posts/{{salj_post}}/comments", as: "member",
 			body: `{"body":"Samma bild igen","attachments":[{{member_upload}}]}`, wantStatus: 400},
+
+		// Files added and removed in an edit, by whoever may edit only.
+		{name: "author adds files in an edit", method: "PATCH", url: "/api/v1/posts/{{ledning_post}}", as: "owner",
+			body: `{"add_attachments":[{{owner_upload}},{{owner_upload2}}]}`, wantStatus: 200},
+		{name: "the added files are on the post", method: "GET", url: "/api/v1/posts/{{ledning_post}}", as: "member", wantStatus: 200,
+			wantContains: []string{`"attachments":[{"id":{{owner_upload}},`, `{"id":{{owner_upload2}},`}},
+		{name: "a member who may not edit cannot remove a file", method: "PATCH", url: "/api/v1/posts/{{ledning_post}}", as: "member",
+			body: `{"remove_attachments":[{{owner_upload}}]}`, wantStatus: 403},
+		{name: "a member who may not edit cannot add a file", method: "PATCH", url: "/api/v1/posts/{{ledning_post}}", as: "member",
+			body: `{"add_attachments":[{{member_upload}}]}`, wantStatus: 403},
+		{name: "a file cannot move from another person's post", method: "PATCH", url: "/api/v1/posts/{{anon_q}}", as: "anon",
+			body: `{"add_attachments":[{{owner_upload}}]}`, wantStatus: 400, wantContains: []string{`"add_attachments":`}},
+		{name: "a file of another person's post cannot be removed through one's own", method: "PATCH", url: "/api/v1/posts/{{anon_q}}", as: "anon",
+			body: `{"remove_attachments":[{{owner_upload}}]}`, wantStatus: 400, wantContains: []string{`"remove_attachments":`}},
+		{name: "someone else's unattached upload cannot be added", method: "PATCH", url: "/api/v1/posts/{{ledning_post}}", as: "owner",
+			body: `{"add_attachments":[{{anon_upload}}]}`, wantStatus: 400, wantContains: []string{`"add_attachments":`}},
+		{name: "the other post's file is still there", method: "GET", url: "/api/v1/uploads/{{owner_upload}}", as: "owner", wantStatus: 200,
+			wantContains: []string{`"attached":true`}},
+		{name: "author removes a file in an edit", method: "PATCH", url: "/api/v1/posts/{{ledning_post}}", as: "owner",
+			body: `{"remove_attachments":[{{owner_upload}}]}`, wantStatus: 200, wantContains: []string{`"title":"Topphemlig omorganisation"`}},
+		{name: "a removed file is gone", method: "GET", url: "/api/v1/uploads/{{owner_upload}}", as: "owner", wantStatus: 404},
+		{name: "the other file stays", method: "GET", url: "/api/v1/uploads/{{owner_upload2}}", as: "member", wantStatus: 200},
 	}
 }
 

@@ -59,6 +59,8 @@ type Media struct {
 	MaxPDFBytes   int64         // TACIT_MEDIA_MAX_PDF: largest PDF in bytes (20 MB)
 	MaxDuration   time.Duration // TACIT_MEDIA_MAX_DURATION: longest video clip (5m)
 	OrphanAfter   time.Duration // TACIT_MEDIA_ORPHAN_AFTER: an upload not attached by then is removed (6h)
+	FFmpegTimeout time.Duration // TACIT_MEDIA_FFMPEG_TIMEOUT: time (and processor time) of one ffmpeg run (60s)
+	FFmpegMemory  int64         // TACIT_MEDIA_FFMPEG_MEMORY: address space of one ffmpeg run in bytes (1 GiB)
 	// S3 is set to keep files in an S3-compatible object store instead of
 	// the data directory.
 	S3 S3
@@ -137,6 +139,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		{"media-max-image", "TACIT_MEDIA_MAX_IMAGE", 20 << 20, &c.Media.MaxImageBytes},
 		{"media-max-video", "TACIT_MEDIA_MAX_VIDEO", 200 << 20, &c.Media.MaxVideoBytes},
 		{"media-max-pdf", "TACIT_MEDIA_MAX_PDF", 20 << 20, &c.Media.MaxPDFBytes},
+		{"media-ffmpeg-memory", "TACIT_MEDIA_FFMPEG_MEMORY", 1 << 30, &c.Media.FFmpegMemory},
 	}
 	for _, sz := range sizes {
 		def := sz.def
@@ -147,7 +150,11 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 			}
 			def = n
 		}
-		fs.Int64Var(sz.dst, sz.flag, def, "largest upload of this kind in bytes ("+sz.key+")")
+		usage := "largest upload of this kind in bytes"
+		if sz.key == "TACIT_MEDIA_FFMPEG_MEMORY" {
+			usage = "address space of one ffmpeg run in bytes"
+		}
+		fs.Int64Var(sz.dst, sz.flag, def, usage+" ("+sz.key+")")
 	}
 	durations := []struct {
 		flag, key string
@@ -156,6 +163,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	}{
 		{"media-max-duration", "TACIT_MEDIA_MAX_DURATION", 5 * time.Minute, &c.Media.MaxDuration},
 		{"media-orphan-after", "TACIT_MEDIA_ORPHAN_AFTER", 6 * time.Hour, &c.Media.OrphanAfter},
+		{"media-ffmpeg-timeout", "TACIT_MEDIA_FFMPEG_TIMEOUT", time.Minute, &c.Media.FFmpegTimeout},
 	}
 	for _, d := range durations {
 		def := d.def
@@ -225,6 +233,13 @@ func (c Config) validate() error {
 	}
 	if c.Media.OrphanAfter < time.Minute {
 		errs = append(errs, errors.New("media-orphan-after: must be at least a minute"))
+	}
+	// The job that runs ffmpeg has two minutes; ffmpeg gets at most that.
+	if c.Media.FFmpegTimeout < time.Second || c.Media.FFmpegTimeout > 2*time.Minute {
+		errs = append(errs, errors.New("media-ffmpeg-timeout: must be between a second and two minutes"))
+	}
+	if c.Media.FFmpegMemory < 64<<20 || c.Media.FFmpegMemory > 64<<30 {
+		errs = append(errs, errors.New("media-ffmpeg-memory: must be between 64 MiB and 64 GiB"))
 	}
 	if s3 := c.Media.S3; s3.Endpoint != "" {
 		u, err := url.Parse(s3.Endpoint)

@@ -66,16 +66,19 @@ func TestLoadMedia(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := c.Media
-	if m.MaxImageBytes != 20<<20 || m.MaxVideoBytes != 200<<20 || m.MaxPDFBytes != 20<<20 || m.MaxDuration != 5*time.Minute || m.S3.Endpoint != "" {
+	if m.MaxImageBytes != 20<<20 || m.MaxVideoBytes != 200<<20 || m.MaxPDFBytes != 20<<20 || m.MaxDuration != 5*time.Minute || m.S3.Endpoint != "" ||
+		m.FFmpegTimeout != time.Minute || m.FFmpegMemory != 1<<30 {
 		t.Errorf("media defaults = %+v", m)
 	}
 	env := map[string]string{"TACIT_MEDIA_MAX_VIDEO": "1048576", "TACIT_MEDIA_MAX_DURATION": "90s", "TACIT_S3_ENDPOINT": "http://127.0.0.1:8333",
+		"TACIT_MEDIA_FFMPEG_TIMEOUT": "20s", "TACIT_MEDIA_FFMPEG_MEMORY": "536870912",
 		"TACIT_S3_BUCKET": "media", "TACIT_S3_ACCESS_KEY": "k", "TACIT_S3_SECRET_KEY": "s"}
 	c, err = Load("tacit", []string{"--media-max-image", "4096"}, func(k string) string { return env[k] }, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := c.Media; m.MaxVideoBytes != 1<<20 || m.MaxDuration != 90*time.Second || m.MaxImageBytes != 4096 || m.S3.Bucket != "media" || m.S3.Region != "us-east-1" || m.S3.SecretKey != "s" {
+	if m := c.Media; m.MaxVideoBytes != 1<<20 || m.MaxDuration != 90*time.Second || m.MaxImageBytes != 4096 || m.S3.Bucket != "media" || m.S3.Region != "us-east-1" || m.S3.SecretKey != "s" ||
+		m.FFmpegTimeout != 20*time.Second || m.FFmpegMemory != 512<<20 {
 		t.Errorf("media from env and flags = %+v", m)
 	}
 	for _, bad := range []map[string]string{
@@ -83,6 +86,8 @@ func TestLoadMedia(t *testing.T) {
 		{"TACIT_S3_ENDPOINT": "ftp://x", "TACIT_S3_BUCKET": "b", "TACIT_S3_ACCESS_KEY": "k", "TACIT_S3_SECRET_KEY": "s"},
 		{"TACIT_MEDIA_MAX_DURATION": "0s"},
 		{"TACIT_MEDIA_MAX_PDF": "12"},
+		{"TACIT_MEDIA_FFMPEG_TIMEOUT": "10m"},
+		{"TACIT_MEDIA_FFMPEG_MEMORY": "1000"},
 	} {
 		if _, err := Load("tacit", nil, func(k string) string { return bad[k] }, io.Discard); err == nil {
 			t.Errorf("Load(%v) accepted", bad)

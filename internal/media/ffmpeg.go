@@ -3,6 +3,7 @@ package media
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image/jpeg"
 	"io"
@@ -10,17 +11,25 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
 
-// posterTimeout bounds one ffmpeg run, whatever the job's own limit.
-const posterTimeout = 60 * time.Second
+// Default limits of one ffmpeg run, whatever the job's own limit.
+const (
+	DefaultFFmpegTimeout = 60 * time.Second
+	DefaultFFmpegMemory  = 1 << 30 // bytes of address space
+)
 
 // makePoster takes one frame of a video with ffmpeg. ffmpeg reads only a
 // local copy under a name the server chose: no network protocol (the
-// whitelist is "file"), no standard input, one thread, a time limit.
+// whitelist is "file"), no standard input, one thread. It runs under
+// prlimit (util-linux) with a limit on its address space (RLIMIT_AS) and
+// its processor time (RLIMIT_CPU), set before ffmpeg starts, and is killed
+// with its whole process group at the time limit: a clip that makes ffmpeg
+// grow or spin fails this attempt and nothing else.
 func (m *Service) makePoster(ctx context.Context, u store.Upload) (string, error) {
 	dir, err := os.MkdirTemp(m.TempDir, "tacit-poster-*")
 	if err != nil {
@@ -36,17 +45,38 @@ func (m *Service) makePoster(ctx context.Context, u store.Upload) (string, error
 	if d := time.Duration(u.DurationMS) * time.Millisecond; d > 0 && d < 2*time.Second {
 		at = d / 2
 	}
-	ctx, cancel := context.WithTimeout(ctx, posterTimeout)
+	timeout, memory := m.FFmpegTimeout, m.FFmpegMemory
+	if timeout <= 0 {
+		timeout = DefaultFFmpegTimeout
+	}
+	if memory <= 0 {
+		memory = DefaultFFmpegMemory
+	}
+	if m.Prlimit == "" {
+		return "", errors.New("media: prlimit is missing: ffmpeg runs only with its limits")
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, m.FFmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
+	cpu := int64((timeout + time.Second - 1) / time.Second)
+	cmd := exec.CommandContext(ctx, m.Prlimit,
+		"--as="+strconv.FormatInt(memory, 10), "--cpu="+strconv.FormatInt(cpu, 10), "--core=0", "--nofile=64", "--",
+		m.FFmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
 		"-protocol_whitelist", "file", "-threads", "1",
 		"-ss", strconv.FormatFloat(at.Seconds(), 'f', 3, 64), "-i", in,
 		"-frames:v", "1", "-vf", "scale='min(960,iw)':-2", "-f", "image2", "-c:v", "mjpeg", "-y", out)
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=/usr/bin:/bin"}
+	// Its own process group, killed whole at the time limit, so nothing it
+	// started outlives it; and no waiting long for pipes a killed child held.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			err = fmt.Errorf("%w (time limit %s)", err, timeout)
+		}
 		return "", fmt.Errorf("media: ffmpeg: %w: %.300s", err, stderr.String())
 	}
 	f, err := os.Open(out)

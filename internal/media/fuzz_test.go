@@ -11,7 +11,7 @@ import (
 // allocate by what a header claims. Seeds: the real test clips, plus the
 // corpus under testdata/fuzz.
 func FuzzProbeWebM(f *testing.F) {
-	for _, name := range []string{"testdata/clip.webm", "testdata/live.webm"} {
+	for _, name := range []string{"testdata/clip.webm", "testdata/live.webm", "testdata/firefox.webm"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -23,6 +23,38 @@ func FuzzProbeWebM(f *testing.F) {
 		v, err := ProbeWebM(bytes.NewReader(b), int64(len(b)))
 		if err == nil && (v.Duration < 0 || v.Width < 0 || v.Height < 0) {
 			t.Errorf("ProbeWebM = %+v: negative facts", v)
+		}
+	})
+}
+
+// FuzzAddWebMDuration: rewriting a recording's header never panics, and
+// what it writes is the file with a duration added or filled in: never
+// shorter, and still a WebM the reader accepts with the duration given.
+func FuzzAddWebMDuration(f *testing.F) {
+	for _, name := range []string{"testdata/clip.webm", "testdata/live.webm", "testdata/firefox.webm"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, int64(time.Second))
+		f.Add(b[:len(b)/3], int64(2500*time.Millisecond))
+	}
+	f.Fuzz(func(t *testing.T, b []byte, d int64) {
+		if d <= 0 || d > int64(time.Hour) {
+			return
+		}
+		var out bytes.Buffer
+		ok, err := addWebMDuration(bytes.NewReader(b), int64(len(b)), time.Duration(d), &out)
+		if err != nil || !ok {
+			return
+		}
+		if out.Len() < len(b) {
+			t.Errorf("rewritten to %d bytes from %d", out.Len(), len(b))
+		}
+		if _, err := ProbeWebM(bytes.NewReader(out.Bytes()), int64(out.Len())); err != nil {
+			if _, before := ProbeWebM(bytes.NewReader(b), int64(len(b))); before == nil {
+				t.Errorf("a readable WebM became unreadable: %v", err)
+			}
 		}
 	})
 }

@@ -31,19 +31,54 @@ import (
 
 // Service is the media feature, shared by the HTML and JSON surfaces.
 type Service struct {
-	Store       *store.Store
-	Blobs       Blobs
-	Limits      Limits
-	TempDir     string        // where uploads are spooled before they are checked; "" is the system's
-	FFmpeg      string        // path of ffmpeg for poster frames; "" means none are made
-	OrphanAfter time.Duration // an upload not attached by then is removed
-	Log         *slog.Logger
+	Store   *store.Store
+	Blobs   Blobs
+	Limits  Limits
+	TempDir string // where uploads are spooled before they are checked; "" is the system's
+	FFmpeg  string // path of ffmpeg for poster frames; "" means none are made
+	Prlimit string // path of prlimit, which sets ffmpeg's limits; without it no posters are made
+	// FFmpegTimeout and FFmpegMemory bound one ffmpeg run: its time (and
+	// processor time) and its address space in bytes. Zero: the defaults.
+	FFmpegTimeout time.Duration
+	FFmpegMemory  int64
+	OrphanAfter   time.Duration // an upload not attached by then is removed
+	Log           *slog.Logger
+	// decodes bounds how many images are decoded in Go at once (uploads
+	// and thumbnails together); each decode's pixels are bounded by
+	// Limits.MaxPixels, so the memory of decoding is bounded too.
+	decodes chan struct{}
 }
 
+// MaxDecodes is how many images are decoded in Go at once, by default.
+const MaxDecodes = 2
+
 // New returns a service with default limits; set fields to change them.
+// Poster frames are made when both ffmpeg and prlimit are installed.
 func New(s *store.Store, b Blobs) *Service {
 	ff, _ := exec.LookPath("ffmpeg")
-	return &Service{Store: s, Blobs: b, Limits: DefaultLimits, FFmpeg: ff, OrphanAfter: 6 * time.Hour, Log: slog.New(slog.DiscardHandler)}
+	pl, _ := exec.LookPath("prlimit")
+	if pl == "" {
+		ff = "" // ffmpeg runs only under its limits
+	}
+	return &Service{Store: s, Blobs: b, Limits: DefaultLimits, FFmpeg: ff, Prlimit: pl, OrphanAfter: 6 * time.Hour,
+		Log: slog.New(slog.DiscardHandler), decodes: make(chan struct{}, MaxDecodes)}
+}
+
+// SetMaxDecodes changes how many images may be decoded at once (at least one).
+func (m *Service) SetMaxDecodes(n int) { m.decodes = make(chan struct{}, max(n, 1)) }
+
+// decodeSlot waits for a turn to decode an image, or for ctx to end. The
+// returned function gives the turn back.
+func (m *Service) decodeSlot(ctx context.Context) (func(), error) {
+	if m.decodes == nil {
+		m.decodes = make(chan struct{}, MaxDecodes)
+	}
+	select {
+	case m.decodes <- struct{}{}:
+		return func() { <-m.decodes }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // MaxRequest is the largest request body an upload may need.
@@ -88,7 +123,13 @@ func (m *Service) Ingest(ctx context.Context, uploaderID int64, r io.Reader) (st
 		}
 		defer os.Remove(clean.Name())
 		defer clean.Close()
-		if contentType, err = reencode(io.NewSectionReader(tmp, 0, size), fa.format, clean, m.Limits); err != nil {
+		done, err := m.decodeSlot(ctx)
+		if err != nil {
+			return store.Upload{}, err
+		}
+		contentType, err = reencode(io.NewSectionReader(tmp, 0, size), fa.format, clean, m.Limits)
+		done()
+		if err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
 				return store.Upload{}, err
@@ -236,6 +277,7 @@ func (m *Service) Jobs() map[string]jobs.Kind {
 	return map[string]jobs.Kind{
 		store.JobMediaProcess: {Handle: m.process, Timeout: 2 * time.Minute},
 		store.JobMediaOrphan:  {Handle: m.removeOrphan, Timeout: time.Minute},
+		store.JobMediaRemove:  {Handle: m.removeFiles, Timeout: time.Minute},
 	}
 }
 
@@ -272,13 +314,31 @@ func (m *Service) process(ctx context.Context, job *store.Job) error {
 			}
 		}
 	}
-	return m.Store.FinishUpload(ctx, u.ID, facts)
+	err = m.Store.FinishUpload(ctx, u.ID, facts)
+	if errors.Is(err, store.ErrNotFound) {
+		// Removed while this ran (its post deleted, or taken off it): what
+		// was made here has nothing pointing to it.
+		for _, k := range []string{facts.ThumbKey, facts.PosterKey} {
+			if k != "" && k != u.ThumbKey && k != u.PosterKey {
+				if err := m.Blobs.Delete(ctx, k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return err
 }
 
 // ThumbSide is the longer side of a thumbnail in pixels.
 const ThumbSide = 480
 
 func (m *Service) makeThumb(ctx context.Context, u store.Upload) (string, error) {
+	done, err := m.decodeSlot(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	rc, err := m.Blobs.Open(ctx, u.BlobKey, 0)
 	if err != nil {
 		return "", err
@@ -323,6 +383,22 @@ func (m *Service) putTemp(ctx context.Context, suffix string, write func(io.Writ
 	}
 	key := newKey(suffix)
 	return key, m.Blobs.Put(ctx, key, f, size, "image/jpeg")
+}
+
+// removeFiles deletes the bytes of files whose rows a committed change
+// removed (a deleted post or reply, an attachment taken off). Deleting a
+// missing key is no error, so running it again is safe.
+func (m *Service) removeFiles(ctx context.Context, job *store.Job) error {
+	var p store.RemovedFiles
+	if err := json.Unmarshal([]byte(job.Payload), &p); err != nil {
+		return fmt.Errorf("media: payload: %w", err)
+	}
+	for _, k := range p.Keys {
+		if err := m.Blobs.Delete(ctx, k); err != nil {
+			return fmt.Errorf("media: remove %s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // removeOrphan removes an upload that was never attached, bytes and row.

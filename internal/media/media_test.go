@@ -398,3 +398,45 @@ func TestRecordingsGetTheirDuration(t *testing.T) {
 		t.Errorf("a WebM with a duration was rewritten")
 	}
 }
+
+// TestFirefoxRecordingGetsItsDuration: Firefox's MediaRecorder writes an
+// empty seek head and a Duration of zero (testdata/firefox.webm is the first
+// second of a recording made by TestBrowserFirefoxClip). The reader takes
+// the length from the last block; the stored file has it filled in, in
+// place, so every other byte stays where it was.
+func TestFirefoxRecordingGetsItsDuration(t *testing.T) {
+	data := readFile(t, "firefox.webm")
+	v, err := ProbeWebM(bytes.NewReader(data), int64(len(data)))
+	if err != nil || v.Duration < 500*time.Millisecond || v.Duration > 2*time.Second || v.Width != 640 || v.Height != 480 {
+		t.Fatalf("ProbeWebM = %+v, %v; want 640×480 and about a second", v, err)
+	}
+	f := newFixture(t)
+	u, err := f.svc.Ingest(t.Context(), f.uploader.ID, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.DurationMS != v.Duration.Milliseconds() {
+		t.Errorf("stored duration %d ms, want %d", u.DurationMS, v.Duration.Milliseconds())
+	}
+	stored := f.blob(t, u.BlobKey)
+	if len(stored) != len(data) {
+		t.Fatalf("stored %d bytes of %d: the duration must be filled in where it stands", len(stored), len(data))
+	}
+	differ := 0
+	for i := range data {
+		if data[i] != stored[i] {
+			differ++
+		}
+	}
+	if differ == 0 || differ > 8 {
+		t.Errorf("%d bytes changed, want the 8 of the duration", differ)
+	}
+	// Now it has its duration: a second pass leaves it alone, and the
+	// header says the same length as the blocks.
+	if ok, _ := addWebMDuration(bytes.NewReader(stored), int64(len(stored)), time.Minute, io.Discard); ok {
+		t.Errorf("the stored recording was rewritten again")
+	}
+	if v2, err := ProbeWebM(bytes.NewReader(stored), int64(len(stored))); err != nil || v2.Duration != v.Duration {
+		t.Errorf("stored recording reads as %+v, %v; want %v", v2, err, v.Duration)
+	}
+}

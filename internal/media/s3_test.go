@@ -89,4 +89,12 @@ func TestS3BlobsAgainstSeaweedFS(t *testing.T) {
 			t.Errorf("poster from S3: status %d, want 200", rec.Code)
 		}
 	}
+
+	// Files of deleted posts, and files taken off in an edit, leave the
+	// object store after the change commits; a hidden post keeps its own.
+	t.Run("removal", func(t *testing.T) {
+		fx := newFixture(t)
+		fx.svc.Blobs = s3
+		checkDeletedFilesRemoved(t, fx)
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"time"
 
 	mp4 "github.com/abema/go-mp4"
@@ -391,9 +392,12 @@ func block(e *ebml, off, size, clusterTC int64, last *int64) error {
 	return nil
 }
 
-// addWebMDuration writes to out a copy of a browser recording (segment of
-// unknown size, no duration, no seek head) with the duration written into
-// its Info element, so players know the length and can seek. It reports
+// addWebMDuration writes to out a copy of a browser recording with its
+// duration written into its Info element, so players know the length and
+// can seek. Browsers write it in one of two ways: Chromium leaves the
+// Duration out (segment of unknown size, no seek head), so one is added to
+// Info; Firefox writes a Duration of zero (after an empty seek head), which
+// is filled in where it stands, moving no byte of the rest. It reports
 // false, writing nothing, for any other file, which is kept as it is.
 func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) (bool, error) {
 	e := &ebml{r: r, size: size}
@@ -403,9 +407,12 @@ func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) 
 	}
 	segOff := hl + hsize
 	id, ssize, shl, err := e.header(segOff)
-	if err != nil || id != idSegment || ssize != unknownSize {
+	if err != nil || id != idSegment {
 		return false, nil
 	}
+	// Adding bytes to Info is safe only when no size or position after it
+	// must change: a segment of unknown size and no seek head pointing on.
+	canGrow := ssize == unknownSize
 	scale := uint64(1_000_000)
 	for off := segOff + shl; off < size; {
 		id, isize, ihl, err := e.header(off)
@@ -413,14 +420,24 @@ func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) 
 			return false, nil
 		}
 		switch id {
-		case 0x114D9B74, idCluster: // a seek head would point past the change; clusters come after Info
+		case 0x114D9B74: // a seek head: an empty one points nowhere
+			if isize != 0 {
+				canGrow = false
+			}
+		case idCluster: // clusters come after Info
 			return false, nil
 		case idInfo:
-			hasDuration := false
+			durOff, durSize := int64(-1), int64(0)
+			zero := false
 			if err := e.children(off+ihl, off+ihl+isize, func(id uint32, o, sz int64) error {
 				switch id {
 				case idDuration:
-					hasDuration = true
+					b, err := e.bytes(o, sz)
+					if err != nil {
+						return err
+					}
+					durOff, durSize = o, sz
+					zero = (sz == 4 || sz == 8) && !slices.ContainsFunc(b, func(c byte) bool { return c != 0 })
 				case idTimecodeScal:
 					s, err := e.uint(o, sz)
 					if err != nil || s == 0 {
@@ -429,7 +446,32 @@ func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) 
 					scale = s
 				}
 				return nil
-			}); err != nil || hasDuration {
+			}); err != nil {
+				return false, nil
+			}
+			ticks := float64(d.Nanoseconds()) / float64(scale)
+			if durOff >= 0 {
+				if !zero {
+					return false, nil // it has its duration
+				}
+				// Fill in the zero where it stands.
+				val := make([]byte, durSize)
+				if durSize == 4 {
+					binary.BigEndian.PutUint32(val, math.Float32bits(float32(ticks)))
+				} else {
+					binary.BigEndian.PutUint64(val, math.Float64bits(ticks))
+				}
+				if _, err := io.Copy(out, io.NewSectionReader(r, 0, durOff)); err != nil {
+					return false, err
+				}
+				if _, err := out.Write(val); err != nil {
+					return false, err
+				}
+				rest := durOff + durSize
+				_, err := io.Copy(out, io.NewSectionReader(r, rest, size-rest))
+				return err == nil, err
+			}
+			if !canGrow {
 				return false, nil
 			}
 			body := make([]byte, isize)
@@ -438,7 +480,7 @@ func addWebMDuration(r io.ReaderAt, size int64, d time.Duration, out io.Writer) 
 			}
 			dur := make([]byte, 11)
 			dur[0], dur[1], dur[2] = 0x44, 0x89, 0x88
-			binary.BigEndian.PutUint64(dur[3:], math.Float64bits(float64(d.Nanoseconds())/float64(scale)))
+			binary.BigEndian.PutUint64(dur[3:], math.Float64bits(ticks))
 			body = append(body, dur...)
 			info := []byte{0x15, 0x49, 0xA9, 0x66, 0x01, 0, 0, 0, 0, 0, 0, 0}
 			binary.BigEndian.PutUint64(info[4:], uint64(len(body))|0x01<<56)

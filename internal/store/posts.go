@@ -97,11 +97,15 @@ type NewPost struct {
 	Attachments []int64   // the author's own unattached uploads
 }
 
-// PostEdit is a change to a post's text.
+// PostEdit is a change to a post's text and files.
 type PostEdit struct {
 	Title string
 	Body  string
 	Tags  []string
+	// Attach are the editor's own unattached uploads to add; Remove are
+	// files of the post to take off it, which are then deleted for good.
+	Attach []int64
+	Remove []int64
 }
 
 // postCols selects a post for the viewer bound at $1; anonymity is applied here.
@@ -304,6 +308,9 @@ func (s *Store) EditPost(ctx context.Context, editorID, id int64, e PostEdit) er
 		if err := setTags(ctx, tx, id, e.Tags); err != nil {
 			return err
 		}
+		if err := changeAttachments(ctx, tx, editorID, id, 0, e.Attach, e.Remove); err != nil {
+			return err
+		}
 		if err := s.mentionsAfterEdit(ctx, tx, editorID, id, 0); err != nil {
 			return err
 		}
@@ -335,6 +342,8 @@ func tagsTx(ctx context.Context, tx *sql.Tx, postID int64) ([]string, error) {
 }
 
 // DeletePost hides a post from everyone; the row stays for the audit trail.
+// Its files, and those of its replies, are removed: their rows now, their
+// bytes by a media.remove job that exists only once this commits.
 func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var communityID int64
@@ -355,6 +364,9 @@ func (s *Store) DeletePost(ctx context.Context, actorID, id int64, byModerator b
 			}
 		}
 		if err := s.indexPost(ctx, tx, id); err != nil { // removes its row
+			return err
+		}
+		if _, err := removeUploads(ctx, tx, `u.post_id = $1`, id); err != nil {
 			return err
 		}
 		if byModerator {

@@ -227,8 +227,23 @@ func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
 	return r, mapErr(err)
 }
 
+// ReplyEdit is a change to a reply's text and files.
+type ReplyEdit struct {
+	Body string
+	// Attach are the editor's own unattached uploads to add; Remove are
+	// files of the reply to take off it, which are then deleted for good.
+	Attach []int64
+	Remove []int64
+}
+
 // EditReply changes a reply's text, keeping the previous text as a revision.
 func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) error {
+	return s.EditReplyWith(ctx, editorID, id, ReplyEdit{Body: body})
+}
+
+// EditReplyWith changes a reply's text and files in one transaction.
+func (s *Store) EditReplyWith(ctx context.Context, editorID, id int64, e ReplyEdit) error {
+	body := e.Body
 	return s.txRing(ctx, func(tx *sql.Tx) error {
 		var postID, authorID int64
 		var old string
@@ -241,6 +256,9 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE replies SET body = $1, body_html = $2, updated_at = $3, revision_count = revision_count + 1 WHERE id = $4`,
 			body, markdown.Render(body), now(), id); err != nil {
+			return err
+		}
+		if err := changeAttachments(ctx, tx, editorID, postID, id, e.Attach, e.Remove); err != nil {
 			return err
 		}
 		if err := s.mentionsAfterEdit(ctx, tx, editorID, postID, id); err != nil {
@@ -256,7 +274,8 @@ func (s *Store) EditReply(ctx context.Context, editorID, id int64, body string) 
 	})
 }
 
-// DeleteReply hides a reply and uncounts it; an accepted answer stops being accepted.
+// DeleteReply hides a reply and uncounts it; an accepted answer stops being
+// accepted. Its files are removed as DeletePost removes a post's.
 func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var postID int64
@@ -281,6 +300,9 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 			return err
 		}
 		if err := s.indexPost(ctx, tx, postID); err != nil {
+			return err
+		}
+		if _, err := removeUploads(ctx, tx, `u.reply_id = $1`, id); err != nil {
 			return err
 		}
 		if byModerator {

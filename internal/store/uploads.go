@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,6 +22,7 @@ const (
 const (
 	JobMediaProcess = "media.process" // thumbnails and poster frames
 	JobMediaOrphan  = "media.orphan"  // removes an upload never attached
+	JobMediaRemove  = "media.remove"  // removes the bytes of files whose rows are gone
 )
 
 // MaxAttachments is how many files one post or reply may carry.
@@ -224,11 +227,163 @@ type MediaFacts struct {
 	PosterKey string
 }
 
-// FinishUpload records the results of processing.
+// FinishUpload records the results of processing. ErrNotFound means the
+// upload was removed meanwhile (its post deleted, or taken off it): the
+// caller removes what it made.
 func (s *Store) FinishUpload(ctx context.Context, id int64, f MediaFacts) error {
-	_, err := s.w.ExecContext(ctx, `UPDATE uploads SET thumb_key = $1, poster_key = $2, processed_at = $3 WHERE id = $4`,
+	res, err := s.w.ExecContext(ctx, `UPDATE uploads SET thumb_key = $1, poster_key = $2, processed_at = $3 WHERE id = $4`,
 		f.ThumbKey, f.PosterKey, now(), id)
-	return err
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// RemovedFiles is the payload of a media.remove job: the blob keys of
+// files whose rows are gone.
+type RemovedFiles struct {
+	Keys []string `json:"keys"`
+}
+
+// removeUploads deletes the upload rows that where (over alias u, with
+// args) picks and, in the same transaction, queues a durable media.remove
+// job with their blob keys. The bytes are therefore removed only after the
+// change that made them unreachable has committed, and never lost track of:
+// a rolled-back transaction queues nothing, a crash after the commit leaves
+// the job to run. It returns how many uploads it removed.
+func removeUploads(ctx context.Context, tx *sql.Tx, where string, args ...any) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT u.id, u.blob_key, u.thumb_key, u.poster_key FROM uploads u WHERE `+where+` ORDER BY u.id`, args...)
+	if err != nil {
+		return 0, err
+	}
+	var ids []int64
+	var files RemovedFiles
+	for rows.Next() {
+		var id int64
+		var blob, thumb, poster string
+		if err := rows.Scan(&id, &blob, &thumb, &poster); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+		for _, k := range []string{blob, thumb, poster} {
+			if k != "" {
+				files.Keys = append(files.Keys, k)
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM uploads WHERE id = $1`, id); err != nil {
+			return 0, err
+		}
+	}
+	if len(files.Keys) == 0 {
+		return len(ids), nil
+	}
+	payload, err := json.Marshal(files)
+	if err != nil {
+		return 0, err
+	}
+	_, err = enqueueJob(ctx, tx, NewJob{Kind: JobMediaRemove, Payload: string(payload), MaxAttempts: 10})
+	return len(ids), err
+}
+
+// changeAttachments takes the files remove off a post (replyID 0) or a
+// reply, removing them for good, and attaches the editor's own unattached
+// uploads attach, in the transaction of the edit. An id that is not
+// attached right there, or not the editor's own unattached upload, is
+// ErrNotFound: nobody moves a file from someone else's post.
+func changeAttachments(ctx context.Context, tx *sql.Tx, editorID, postID, replyID int64, attach, remove []int64) error {
+	seen := map[int64]bool{}
+	for _, id := range remove {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		where := `u.id = $1 AND u.post_id = $2 AND u.reply_id IS NULL`
+		args := []any{id, postID}
+		if replyID != 0 {
+			where, args = `u.id = $1 AND u.post_id = $2 AND u.reply_id = $3`, append(args, replyID)
+		}
+		n, err := removeUploads(ctx, tx, where, args...)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: upload %d is not attached here", ErrNotFound, id)
+		}
+	}
+	if err := attachUploads(ctx, tx, editorID, postID, replyID, attach); err != nil {
+		return err
+	}
+	if n, err := countAttachments(ctx, tx, postID, replyID); err != nil {
+		return err
+	} else if n > MaxAttachments {
+		return fmt.Errorf("%w: too many attachments", ErrNotFound)
+	}
+	return nil
+}
+
+func countAttachments(ctx context.Context, q queryer, postID, replyID int64) (int, error) {
+	var n int
+	var err error
+	if replyID == 0 {
+		err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM uploads WHERE post_id = $1 AND reply_id IS NULL`, postID).Scan(&n)
+	} else {
+		err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM uploads WHERE post_id = $1 AND reply_id = $2`, postID, replyID).Scan(&n)
+	}
+	return n, err
+}
+
+// CheckAttachmentEdit says, as a message id, why an edit cannot add attach
+// to and take remove off a post (replyID 0) or reply: "media.attach_invalid"
+// when an id to add is not the editor's own unattached upload or an id to
+// remove is not attached there, "media.too_many" when the files would be
+// too many; "" when the edit can be made.
+func (s *Store) CheckAttachmentEdit(ctx context.Context, editorID, postID, replyID int64, attach, remove []int64) (string, error) {
+	if len(attach) > MaxAttachments || len(remove) > MaxAttachments {
+		return "media.too_many", nil
+	}
+	if err := s.CheckAttachable(ctx, editorID, attach); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return "media.attach_invalid", nil
+		}
+		return "", err
+	}
+	removing := map[int64]bool{}
+	for _, id := range remove {
+		var n int
+		q, args := `SELECT COUNT(*) FROM uploads WHERE id = $1 AND post_id = $2 AND reply_id IS NULL`, []any{id, postID}
+		if replyID != 0 {
+			q, args = `SELECT COUNT(*) FROM uploads WHERE id = $1 AND post_id = $2 AND reply_id = $3`, append(args, replyID)
+		}
+		if err := s.r.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return "media.attach_invalid", nil
+		}
+		removing[id] = true
+	}
+	have, err := countAttachments(ctx, s.r, postID, replyID)
+	if err != nil {
+		return "", err
+	}
+	adding := map[int64]bool{}
+	for _, id := range attach {
+		adding[id] = true
+	}
+	if have-len(removing)+len(adding) > MaxAttachments {
+		return "media.too_many", nil
+	}
+	return "", nil
 }
 
 // DeleteOrphan removes an upload that was never attached and returns its

@@ -42,8 +42,13 @@ type atomEntry struct {
 }
 
 type atomCategory struct {
-	Term string `xml:"term,attr"`
+	Term   string `xml:"term,attr"`
+	Scheme string `xml:"scheme,attr,omitempty"`
+	Label  string `xml:"label,attr,omitempty"`
 }
+
+// clipScheme marks the category that says an entry is a clip, apart from tags.
+const clipScheme = "urn:tacit:media"
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -109,6 +114,13 @@ func (w *Web) writeAtom(rw http.ResponseWriter, r *http.Request, v store.Viewer,
 		e := atomEntry{ID: base + "/p/" + itoa(p.ID), Title: p.Title, Updated: p.ActivityAt.UTC().Format(time.RFC3339),
 			Published: p.CreatedAt.UTC().Format(time.RFC3339), AuthorName: author, Link: atomLink{Rel: "alternate", Type: "text/html", Href: base + "/p/" + itoa(p.ID)},
 			Summary: atomText{Type: "text", Body: p.Excerpt}}
+		if p.HasClip {
+			// A clip shows as one in a feed reader too: in the summary, and
+			// as a category of its own (the file itself needs signing in).
+			clip := i18n.T(lang, "media.clip")
+			e.Summary.Body = "▶ " + clip + " · " + e.Summary.Body
+			e.Categories = append(e.Categories, atomCategory{Term: "clip", Scheme: clipScheme, Label: clip})
+		}
 		for _, t := range p.Tags {
 			e.Categories = append(e.Categories, atomCategory{Term: t})
 		}

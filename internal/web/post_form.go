@@ -20,6 +20,7 @@ type composerData struct {
 	Preview   string         // rendered preview when asked for without JavaScript
 	MediaOn   bool           // files can be attached
 	Uploads   []store.Upload // files this form already carries
+	Existing  []store.Upload // when editing: the files attached now, each with a remove box
 	Hint      string         // which files may be attached
 	// Similar are existing questions that look like the one being asked,
 	// shown once before it is posted (and on preview); SimilarShown then
@@ -46,8 +47,15 @@ func (w *Web) composerPage(r *http.Request, status int, d composerData, form url
 		d.Conduct = err != nil || !accepted
 	}
 	d.Audience = audience(state(r).lang, d.Community)
-	d.MediaOn = w.opt.Media != nil && !d.Editing
+	d.MediaOn = w.opt.Media != nil
 	d.Uploads = w.pendingUploads(r, form)
+	if d.Editing {
+		files, err := w.store.Attachments(r.Context(), d.Post.ID)
+		if err != nil {
+			w.log.Error("attachments", "err", err)
+		}
+		d.Existing = files[0]
+	}
 	d.Hint = w.attachHint(state(r).lang)
 	title := "composer.title"
 	if d.Editing {
@@ -219,6 +227,10 @@ func (w *Web) postEdit(rw http.ResponseWriter, r *http.Request) {
 	if _, err := w.watch(r, fe, "body", e.Title, e.Body, strings.Join(e.Tags, " ")); err != nil {
 		w.serverError(rw, r, err)
 		return
+	}
+	if len(fe) == 0 {
+		// Files are taken in once the text is right, as when posting.
+		e.Attach, e.Remove = w.attachmentEdit(r, fe, "file", post.ID, 0)
 	}
 	if len(fe) > 0 {
 		w.render(rw, r, http.StatusBadRequest, "composer", w.composerPage(r, http.StatusBadRequest, d, r.PostForm, fe))

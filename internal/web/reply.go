@@ -202,8 +202,31 @@ func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.ReplyRef, st
 }
 
 type replyEditData struct {
-	Reply store.ReplyRef
-	Post  store.Post
+	Reply    store.ReplyRef
+	Post     store.Post
+	MediaOn  bool           // files can be attached
+	Existing []store.Upload // the files attached now, each with a remove box
+	Uploads  []store.Upload // files this form already carries
+	Hint     string
+}
+
+// replyEditPage is the edit page of a reply, with its files.
+func (w *Web) replyEditPage(r *http.Request, ref store.ReplyRef, post store.Post, form url.Values, fe store.FieldErrors) page {
+	d := replyEditData{Reply: ref, Post: post, MediaOn: w.opt.Media != nil, Hint: w.attachHint(state(r).lang)}
+	files, err := w.store.Attachments(r.Context(), post.ID)
+	if err != nil {
+		w.log.Error("attachments", "err", err)
+	}
+	d.Existing = files[ref.ID]
+	if form != nil {
+		d.Uploads = w.pendingUploads(r, form)
+	}
+	p := w.newPage(r, "reply.edit_title", d)
+	if form != nil {
+		p.Form = form
+	}
+	p.Errors = fe
+	return p
 }
 
 func (w *Web) replyEditForm(rw http.ResponseWriter, r *http.Request) {
@@ -211,7 +234,7 @@ func (w *Web) replyEditForm(rw http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
+	p := w.replyEditPage(r, ref, post, nil, nil)
 	p.Form.Set("body", ref.Body)
 	w.render(rw, r, http.StatusOK, "reply_edit", p)
 }
@@ -227,13 +250,15 @@ func (w *Web) replyEdit(rw http.ResponseWriter, r *http.Request) {
 		w.serverError(rw, r, err)
 		return
 	}
+	e := store.ReplyEdit{Body: body}
+	if len(fe) == 0 {
+		e.Attach, e.Remove = w.attachmentEdit(r, fe, "file", post.ID, ref.ID)
+	}
 	if len(fe) > 0 {
-		p := w.newPage(r, "reply.edit_title", replyEditData{Reply: ref, Post: post})
-		p.Form, p.Errors = r.PostForm, fe
-		w.render(rw, r, http.StatusBadRequest, "reply_edit", p)
+		w.render(rw, r, http.StatusBadRequest, "reply_edit", w.replyEditPage(r, ref, post, r.PostForm, fe))
 		return
 	}
-	if err := w.store.EditReply(r.Context(), state(r).me.ID, ref.ID, body); err != nil {
+	if err := w.store.EditReplyWith(r.Context(), state(r).me.ID, ref.ID, e); err != nil {
 		w.fail(rw, r, err)
 		return
 	}

@@ -173,6 +173,39 @@ func (w *Web) ingestPart(r *http.Request, fh *multipart.FileHeader) (store.Uploa
 	return w.opt.Media.Ingest(r.Context(), state(r).me.ID, f)
 }
 
+// attachmentEdit reads what an edit form asks of the files of a post
+// (replyID 0) or reply: files to add (uploaded by the script, or sent with
+// the form) and files to take off (field "remove"). A reason it cannot be
+// done goes into fe under field. Files taken in stay in the form by id.
+func (w *Web) attachmentEdit(r *http.Request, fe store.FieldErrors, field string, postID, replyID int64) (attach, remove []int64) {
+	for _, s := range r.PostForm["remove"] {
+		if id, ok := parseID(s); ok {
+			remove = append(remove, id)
+		} else if s != "" {
+			fe[field] = "media.attach_invalid"
+			return nil, nil
+		}
+	}
+	attach, msg := w.attachmentsFromForm(r)
+	r.PostForm["attachments"] = nil
+	for _, id := range attach {
+		r.PostForm.Add("attachments", itoa(id))
+	}
+	if msg != "" {
+		fe[field] = msg
+		return attach, remove
+	}
+	msg, err := w.store.CheckAttachmentEdit(r.Context(), state(r).me.ID, postID, replyID, attach, remove)
+	if err != nil {
+		w.log.Error("attachment edit", "err", err)
+		msg = "error.server"
+	}
+	if msg != "" {
+		fe[field] = msg
+	}
+	return attach, remove
+}
+
 // pendingUploads are the files a re-shown form already carries, to list them.
 func (w *Web) pendingUploads(r *http.Request, form url.Values) []store.Upload {
 	var out []store.Upload

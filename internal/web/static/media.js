@@ -160,22 +160,42 @@
       }
       return md.getUserMedia({ video: true, audio: mic });
     }
-    function mimeType() {
-      var types = ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm"];
+    // mimeType picks what to record: WebM, with the codecs the browser has
+    // for the tracks the stream has. Chromium records VP9 (or VP8) and
+    // Opus; Firefox only VP8 and Opus, and refuses a type that names an
+    // audio codec for a stream without sound, so the codecs follow the tracks.
+    function mimeType(st) {
+      var audio = st.getAudioTracks().length > 0;
+      var types = audio ? ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm"]
+        : ["video/webm;codecs=vp9", "video/webm;codecs=vp8", "video/webm"];
       for (var i = 0; i < types.length; i++) {
         if (MediaRecorder.isTypeSupported(types[i])) return types[i];
       }
       return "";
     }
+    function failed() {
+      clearInterval(timer);
+      if (recorder) recorder.onstop = null;
+      recorder = null;
+      reset();
+      showError(s.recfailed);
+    }
     function begin() {
       chunks = [];
-      var type = mimeType();
-      recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+      var type = mimeType(stream);
+      try {
+        recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+      } catch (e) {
+        failed();
+        return;
+      }
       recorder.addEventListener("dataavailable", function (e) { if (e.data && e.data.size) chunks.push(e.data); });
-      recorder.addEventListener("stop", function () {
+      recorder.addEventListener("error", failed);
+      recorder.onstop = function () {
         clearInterval(timer);
         stopStream();
-        clip = new Blob(chunks, { type: "video/webm" });
+        // The type the recorder wrote (Firefox: video/webm;codecs=vp8,opus).
+        clip = new Blob(chunks, { type: (recorder && recorder.mimeType) || "video/webm" });
         preview.srcObject = null;
         preview.src = URL.createObjectURL(clip);
         preview.controls = true;
@@ -183,12 +203,17 @@
         preview.hidden = false;
         status.textContent = s.recorded;
         show(["again", "attach"]);
-      });
+      };
       // The stream ends when the person stops sharing from the browser's bar.
       stream.getVideoTracks().forEach(function (t) {
         t.addEventListener("ended", function () { if (recorder && recorder.state === "recording") recorder.stop(); });
       });
-      recorder.start(1000);
+      try {
+        recorder.start(1000);
+      } catch (e) {
+        failed();
+        return;
+      }
       var started = Date.now();
       var tick = function () {
         var sec = Math.floor((Date.now() - started) / 1000);
@@ -231,7 +256,10 @@
       reset();
     });
     btn("close").addEventListener("click", function () {
-      if (recorder && recorder.state === "recording") recorder.stop();
+      if (recorder && recorder.state === "recording") {
+        recorder.onstop = null; // closed: nothing to preview
+        recorder.stop();
+      }
       reset();
       panel.hidden = true;
       btn("open").hidden = false;
