@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -43,8 +42,7 @@ type Store struct {
 	w       *pool // the writer: one connection on SQLite
 	r       *pool // readers: a pool; the same as w on PostgreSQL
 	dialect Dialect
-	bell    bell     // rung after notifications or live activity are written (notifications.go)
-	stmts   sync.Map // prepared statements of hot, repeated reads: query text -> *sql.Stmt (mail.go)
+	bell    bell // rung after notifications or live activity are written (notifications.go)
 }
 
 // Open connects to PostgreSQL when databaseURL is a postgres:// URL, and
