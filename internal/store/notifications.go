@@ -508,7 +508,9 @@ func (s *Store) Readers(ctx context.Context, communityID int64, people []int64) 
 	for i, p := range people {
 		list[i] = itoa(p)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+strings.Join(list, ",")+`)`, communityID)
+	// The text differs with the people asked about: it runs unprepared
+	// (s.r.DB), so it never fills the statement cache (stmtcache.go).
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+strings.Join(list, ",")+`)`, communityID)
 	if err != nil {
 		return nil, err
 	}
