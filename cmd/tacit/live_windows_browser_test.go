@@ -9,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
 	"github.com/tacit-org/tacit/internal/demo"
 )
@@ -80,6 +81,19 @@ func (w *window) unread() int {
 	}
 	return n
 }
+
+// pressEnter presses Enter in the focused element as a keyboard does: the
+// key goes down and up. (chromedp's KeyEvent also sends a separate "char"
+// event, which types a newline even when the page handled the key.)
+var pressEnter = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: typ, Key: "Enter", Code: "Enter",
+			WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}); err != nil {
+			return err
+		}
+	}
+	return nil
+})
 
 // TestBrowserLiveTwoWindows: two people, each signed in through the sign-in
 // form in a browser window of their own (separate Chromium browser
@@ -156,7 +170,7 @@ func TestBrowserLiveTwoWindows(t *testing.T) {
 		t.Fatalf("mention suggestions = %q, want Niklas", got)
 	}
 	karin.shot("live-two-windows-mention-karin-sv")
-	karin.step("choose Niklas", chromedp.SendKeys(chromedp.CSS("#answer-body"), kb.Enter), chromedp.WaitNotVisible(chromedp.CSS("#mention-list")))
+	karin.step("choose Niklas with Enter", pressEnter, chromedp.WaitNotVisible(chromedp.CSS("#mention-list")))
 	karin.step("finish the answer", chromedp.SendKeys(chromedp.CSS("#answer-body"), "så hittar du den."))
 	if got := karin.eval(`document.getElementById("answer-body").value`); !strings.Contains(got, "@niklas.persson så hittar du den.") {
 		t.Fatalf("answer after choosing the suggestion = %q", got)
@@ -183,6 +197,8 @@ func TestBrowserLiveTwoWindows(t *testing.T) {
 		t.Errorf("answers heading in Niklas's window = %q, want it to count the new answer", got)
 	}
 	niklas.shot("live-two-windows-question-niklas-sv")
+	niklas.step("scroll to the new answer", chromedp.ScrollIntoView(chromedp.CSS("section.answers article.answer")))
+	niklas.shot("live-two-windows-answer-niklas-sv")
 	karin.shot("live-two-windows-question-karin-sv")
 
 	// The header count is the server's: a fresh page agrees.
