@@ -279,9 +279,11 @@ func (b *Broker) Streams() int {
 	return n
 }
 
-// Run delivers until ctx ends.
+// Run delivers until ctx ends. On PostgreSQL it also listens for the
+// changes other Tacit processes on the same database write.
 func (b *Broker) Run(ctx context.Context) {
 	changes := b.store.Changes()
+	go b.store.ListenChanges(ctx, b.log)
 	t := time.NewTicker(b.Poll)
 	defer t.Stop()
 	for {

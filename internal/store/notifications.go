@@ -88,8 +88,26 @@ func (s *Store) ring() {
 	}
 }
 
-// txRing is tx that rings the bell after a successful commit.
+// txRing is tx for writes that may add notifications or live activity; it
+// rings the bell after a successful commit. On PostgreSQL it also tells
+// every other Tacit process on the database (changes.go), and it first
+// takes a transaction lock that such writes share, so that they commit in
+// the order of their ids: a live stream's position ("N-A") is a pair of
+// ids, and a lower id committed after a higher one was delivered would be
+// skipped.
 func (s *Store) txRing(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.dialect == Postgres {
+		inner := fn
+		fn = func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, eventsLock); err != nil {
+				return err
+			}
+			if err := inner(tx); err != nil {
+				return err
+			}
+			return notifyOthers(ctx, tx)
+		}
+	}
 	err := s.tx(ctx, fn)
 	if err == nil {
 		s.ring()
