@@ -51,12 +51,12 @@ func newSub(personID int64, lang string, w Watch, afterN, afterA int64) *Sub {
 	return &Sub{personID: personID, lang: lang, watch: w, afterN: afterN, afterA: afterA, ready: make(chan struct{}, 1)}
 }
 
-// Ready receives when events are waiting or the stream was closed.
-func (s *Sub) Ready() <-chan struct{} { return s.ready }
+// readyC receives when events are waiting or the stream was closed.
+func (s *Sub) readyC() <-chan struct{} { return s.ready }
 
-// Take returns the events waiting, oldest first, and whether the stream is
+// take returns the events waiting, oldest first, and whether the stream is
 // still open (when it is not, the events are the last ones).
-func (s *Sub) Take() ([]Event, bool) {
+func (s *Sub) take() ([]Event, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	evs := s.pending

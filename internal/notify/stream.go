@@ -43,7 +43,7 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time
 	// all a stream was told in a delivery round.
 	var buf []byte
 	write := func() (open bool, err error) {
-		evs, open := s.Take()
+		evs, open := s.take()
 		if len(evs) == 0 {
 			return open, nil
 		}
@@ -70,7 +70,7 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time
 			return
 		case <-end:
 			return
-		case <-s.Ready():
+		case <-s.readyC():
 			if open, err := write(); !open || err != nil {
 				return
 			}
