@@ -304,13 +304,17 @@ func (b *Broker) Run(ctx context.Context) {
 }
 
 // round collects the events of one delivery round per stream, so that a
-// stream told several things at once wakes and flushes once.
+// stream told several things at once (an answer is a notification and an
+// answer event) wakes and flushes once.
 type round map[*Sub][]Event
 
-// flush queues the round's events (under mu); a stream that would fall
-// too far behind is closed.
-func (b *Broker) flush(r round) {
+// flush queues the round's events of the given streams (all when subs is
+// nil), under mu; a stream that would fall too far behind is closed.
+func (b *Broker) flush(r round, subs map[*Sub]bool) {
 	for s, evs := range r {
+		if subs != nil && !subs[s] {
+			continue
+		}
 		if !s.push(evs, b.Buffer) {
 			b.drop(s)
 		}
@@ -319,61 +323,33 @@ func (b *Broker) flush(r round) {
 }
 
 // Deliver reads what was written since the last call and sends it to the
-// streams that may see it. Run calls it; tests may too. The new
-// notifications are read without holding up new streams; the fan-out is
-// in memory, and the streams write to their sockets on their own.
+// streams that may see it. Run calls it; tests may too. Page activity
+// comes first (little: one row per post or reply); then the notifications,
+// read a thousand at a time without holding up new streams, and each
+// thousand is queued as soon as it is read, with the activity events of
+// the same streams, while the next is read. The streams write to their
+// sockets on their own.
 func (b *Broker) Deliver(ctx context.Context) error {
 	b.deliverMu.Lock()
 	defer b.deliverMu.Unlock()
-	b.mu.Lock()
-	err := b.start(ctx)
-	lastN := b.lastN
-	b.mu.Unlock()
-	if err != nil {
-		return err
-	}
 	topN, topA, err := b.store.LastEventIDs(ctx)
 	if err != nil {
 		return err
 	}
 	b.texts = nil
 	r := round{}
-	pending := 0
-	for topN > lastN {
-		// The query checks each row against its own recipient.
-		ns, err := b.store.NotificationsAfter(ctx, 0, lastN, topN, 1000)
-		if err != nil {
-			return err
-		}
-		if len(ns) < 1000 {
-			lastN = topN
-		} else {
-			lastN = ns[len(ns)-1].ID
-		}
-		b.mu.Lock()
-		for _, n := range ns {
-			for s := range b.byPerson[n.PersonID] {
-				if n.ID > s.afterN {
-					r[s] = append(r[s], b.notificationEvent(s, n, nil))
-					pending++
-				}
-			}
-		}
-		b.lastN = lastN
-		if pending > 20000 { // a very large round: let the first streams have theirs
-			b.flush(r)
-			pending = 0
-		}
-		b.mu.Unlock()
-	}
-	// Page activity is little (one row per post or reply), and each event
-	// needs one permission query for all the streams watching it: done
-	// under the lock, so that a stream opened meanwhile is checked too.
+	// Activity needs one permission query for all the streams watching
+	// an event: done under the lock, so that a stream opened meanwhile is
+	// checked too.
 	b.mu.Lock()
-	defer b.mu.Unlock()
+	if err := b.start(ctx); err != nil {
+		b.mu.Unlock()
+		return err
+	}
 	for topA > b.lastA {
 		acts, err := b.store.ActivityAfter(ctx, b.lastA, topA, 1000)
 		if err != nil {
+			b.mu.Unlock()
 			return err
 		}
 		for _, e := range acts {
@@ -392,6 +368,7 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			}
 			ok, err := b.canRead(ctx, e.CommunityID, subs)
 			if err != nil {
+				b.mu.Unlock()
 				return err
 			}
 			data := activityJSON(e)
@@ -407,7 +384,37 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			b.lastA = acts[len(acts)-1].ID
 		}
 	}
-	b.flush(r)
+	lastN := b.lastN
+	b.mu.Unlock()
+
+	for topN > lastN {
+		// The query checks each row against its own recipient.
+		ns, err := b.store.NotificationsAfter(ctx, 0, lastN, topN, 1000)
+		if err != nil {
+			return err
+		}
+		if len(ns) < 1000 {
+			lastN = topN
+		} else {
+			lastN = ns[len(ns)-1].ID
+		}
+		b.mu.Lock()
+		told := map[*Sub]bool{}
+		for _, n := range ns {
+			for s := range b.byPerson[n.PersonID] {
+				if n.ID > s.afterN {
+					r[s] = append(r[s], b.notificationEvent(s, n, nil))
+					told[s] = true
+				}
+			}
+		}
+		b.flush(r, told)
+		b.lastN = lastN
+		b.mu.Unlock()
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.flush(r, nil)
 	// Every stream has now seen everything up to here, sent or not for it.
 	for _, set := range b.byPerson {
 		for s := range set {
