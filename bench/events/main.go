@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/mail"
@@ -36,14 +37,34 @@ func main() {
 	digests := flag.Int("digests", 10000, "personal digests to build")
 	posts := flag.Int("posts", 2000, "posts in the communities")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the digest phase to this file")
+	burstCPU := flag.String("burstprofile", "", "write a CPU profile of the burst (writes and delivery) to this file")
+	workers := flag.Int("workers", 0, "digest builders in parallel (0: the Mailer's own default)")
 	flag.Parse()
-	cpuProfile = *cpu
+	cpuProfile, burstProfile, digestWorkers = *cpu, *burstCPU, *workers
 	if err := run(*streams, max(*people, *streams), *burst, *digests, *posts); err != nil {
 		log.Fatal(err)
 	}
 }
 
-var cpuProfile string
+var cpuProfile, burstProfile string
+var digestWorkers int
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// load is the machine's load average (1, 5, 15 minutes).
+func load() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
 
 func memNow() uint64 {
 	runtime.GC()
@@ -207,7 +228,16 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		nStreams, float64(after-before)/(1<<20), perStream)
 
 	// The burst: answers on the question, each notifying every follower.
+	if burstProfile != "" {
+		f, err := os.Create(burstProfile)
+		if err != nil {
+			return err
+		}
+		pprof.StartCPUProfile(f)
+	}
+	fmt.Printf("load average before the burst: %s\n", load())
 	start, committed := map[int64]time.Time{}, map[int64]time.Time{}
+	cb := cpuTime()
 	tb := time.Now()
 	for range burst {
 		t := time.Now()
@@ -219,6 +249,9 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 	}
 	writes := time.Since(tb)
 	want := int64(nStreams * burst)
+	if nPeople == nStreams {
+		want -= int64(burst) // the answerer is one of the streams, and is not told of their own answer
+	}
 	deadline := time.Now().Add(2 * time.Minute)
 	var lat, latCommit []time.Duration
 	for int64(len(lat)) < want && time.Now().Before(deadline) {
@@ -231,6 +264,10 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+	burstCPU := cpuTime() - cb
+	if burstProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	slices.Sort(lat)
 	slices.Sort(latCommit)
 	pct := func(lat []time.Duration, p float64) time.Duration {
@@ -242,6 +279,7 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 	fmt.Printf("burst: %d answers x %d followers written in %s; delivered %d of %d\n", burst, nStreams, writes.Round(time.Millisecond), len(lat), want)
 	fmt.Printf("  latency from the start of each write: p50 %s, p99 %s, max %s\n", pct(lat, 0.50), pct(lat, 0.99), pct(lat, 1))
 	fmt.Printf("  latency from its commit:              p50 %s, p99 %s, max %s\n", pct(latCommit, 0.50), pct(latCommit, 0.99), pct(latCommit, 1))
+	fmt.Printf("  CPU time of the process during the burst (writes, delivery, clients): %s; load average after: %s\n", burstCPU.Round(time.Millisecond), load())
 	for _, c := range conns {
 		c.Close()
 	}
@@ -258,11 +296,17 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	fmt.Printf("load average before the digests: %s\n", load())
+	nWorkers := digestWorkers
+	if nWorkers <= 0 {
+		nWorkers = runtime.GOMAXPROCS(0) * 2
+	}
+	cd := cpuTime()
 	td := time.Now()
 	var built, empty atomic.Int64
 	work := make(chan int64)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) * 2 {
+	for range nWorkers {
 		wg.Go(func() {
 			for id := range work {
 				p, err := s.PersonByID(ctx, id)
@@ -287,8 +331,9 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 	}
 	close(work)
 	wg.Wait()
-	took := time.Since(td)
-	fmt.Printf("digests: %d built (%d with content, %d empty) in %s: %.2f ms each, %d workers\n",
-		nDigests, built.Load(), empty.Load(), took.Round(time.Millisecond), float64(took.Microseconds())/1000/float64(nDigests), runtime.GOMAXPROCS(0)*2)
+	took, cpu := time.Since(td), cpuTime()-cd
+	fmt.Printf("digests: %d built (%d with content, %d empty) in %s: %.2f ms each, %d workers; CPU time %s (%.2f ms each); load average after: %s\n",
+		nDigests, built.Load(), empty.Load(), took.Round(time.Millisecond), float64(took.Microseconds())/1000/float64(nDigests), nWorkers,
+		cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(max(nDigests, 1)), load())
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tacit-org/tacit/internal/i18n"
@@ -23,7 +24,40 @@ type Mailer struct {
 	BaseURL string // public URL of Tacit, for links
 	From    string // "Tacit <tacit@example.se>"
 	Now     func() time.Time
+
+	roundsMu sync.Mutex
+	rounds   map[time.Time]*digestRound // by the period's start
 }
+
+// digestRound is a round of digests of one period, shared by the digests
+// made within roundTTL of its start: each community's candidates are read
+// once per round, each person's permission at their digest (store.DigestRound).
+type digestRound struct {
+	*store.DigestRound
+	started time.Time
+}
+
+// roundTTL is how old a round's candidates may be; a digest made later
+// starts a new round.
+const roundTTL = time.Minute
+
+func (m *Mailer) round(since time.Time) *store.DigestRound {
+	m.roundsMu.Lock()
+	defer m.roundsMu.Unlock()
+	now := time.Now()
+	r := m.rounds[since]
+	if r == nil || now.Sub(r.started) > roundTTL {
+		if m.rounds == nil || len(m.rounds) > 16 {
+			m.rounds = map[time.Time]*digestRound{}
+		}
+		r = &digestRound{DigestRound: m.Store.NewDigestRound(since, digestLimit), started: now}
+		m.rounds[since] = r
+	}
+	return r.DigestRound
+}
+
+// digestLimit is how many posts each section of a digest lists.
+const digestLimit = 5
 
 func (m *Mailer) now() time.Time {
 	if m.Now != nil {
@@ -254,7 +288,7 @@ func (m *Mailer) DigestMessage(ctx context.Context, p store.Person, ms store.Mai
 	if ms.Digest == "daily" {
 		period = 24 * time.Hour
 	}
-	d, err := m.Store.Digest(ctx, store.Viewer{ID: p.ID, Admin: p.Admin}, day.Add(-period), 5)
+	d, err := m.round(day.Add(-period)).For(ctx, store.Viewer{ID: p.ID, Admin: p.Admin})
 	if err != nil || d.Empty() {
 		return Message{}, false, err
 	}

@@ -29,40 +29,98 @@ type Watch struct {
 	CommunityID int64
 }
 
-// Sub is one open live stream. Events arrive on C until the broker closes
-// it: when the stream is unsubscribed or fell too far behind (the client
-// then reconnects and resumes from its last event id).
+// Sub is one open live stream. The broker queues its events and wakes it;
+// the stream's own goroutine (Serve) takes everything queued and writes it
+// with one flush, holding no broker lock while it writes. A stream that
+// falls too far behind is closed (the client then reconnects and resumes
+// from its last event id).
 type Sub struct {
-	C        <-chan Event
-	c        chan Event
 	personID int64
 	lang     string
 	watch    Watch
-	afterN   int64 // last notification id delivered or skipped
-	afterA   int64 // last activity id delivered or skipped
-	closed   bool
+	afterN   int64 // last notification id delivered or skipped (guarded by the broker's mu)
+	afterA   int64 // last activity id delivered or skipped (guarded by the broker's mu)
+
+	mu      sync.Mutex
+	pending []Event
+	closed  bool
+	ready   chan struct{} // a token when there is something to take
+}
+
+func newSub(personID int64, lang string, w Watch, afterN, afterA int64) *Sub {
+	return &Sub{personID: personID, lang: lang, watch: w, afterN: afterN, afterA: afterA, ready: make(chan struct{}, 1)}
+}
+
+// readyC receives when events are waiting or the stream was closed.
+func (s *Sub) readyC() <-chan struct{} { return s.ready }
+
+// take returns the events waiting, oldest first, and whether the stream is
+// still open (when it is not, the events are the last ones).
+func (s *Sub) take() ([]Event, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	evs := s.pending
+	s.pending = nil
+	return evs, !s.closed
+}
+
+// push queues events; false when the stream is closed or would hold more
+// than limit events.
+func (s *Sub) push(evs []Event, limit int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
+	if len(s.pending)+len(evs) > limit {
+		return false
+	}
+	s.pending = append(s.pending, evs...)
+	select {
+	case s.ready <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+func (s *Sub) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.closed = true
+		select {
+		case s.ready <- struct{}{}:
+		default:
+		}
+	}
 }
 
 // Broker delivers new notifications and page activity to open streams in
 // this process. It reads what the store wrote (woken by the store after each
-// write, and polling as a fallback), checks each event against each
-// viewer's permission at delivery, and fans it out in memory.
+// write, by other processes through the store's change feed, and polling as
+// a fallback), checks each event against each viewer's permission at
+// delivery, and fans it out in memory.
 type Broker struct {
-	store    *store.Store
-	log      *slog.Logger
-	Poll     time.Duration // fallback polling interval; default 2 s
-	Buffer   int           // events a stream may lag behind before it is dropped; default 64
-	mu       sync.Mutex
-	byPerson map[int64]map[*Sub]bool
-	byPost   map[int64]map[*Sub]bool
-	byComm   map[int64]map[*Sub]bool
-	lastN    int64
-	lastA    int64
-	ready    bool
-	texts    map[textKey]string // lines made in this round (guarded by mu)
+	store     *store.Store
+	log       *slog.Logger
+	Poll      time.Duration // fallback polling interval; default 2 s
+	Buffer    int           // events a stream may lag behind before it is dropped; default 64
+	deliverMu sync.Mutex    // one delivery round at a time
+	mu        sync.Mutex    // the streams and their positions
+	byPerson  map[int64]map[*Sub]bool
+	byPost    map[int64]map[*Sub]bool
+	byComm    map[int64]map[*Sub]bool
+	lastN     int64
+	lastA     int64
+	ready     bool
+	texts     map[textKey]notificationTail // lines made in this round (guarded by deliverMu)
 }
 
-type textKey struct{ lang, kind, actor, title, community, detail string }
+type textKey struct{ lang, kind, actor, title, community, detail, url string }
+
+// notificationTail is a notification's JSON after its id: the same for
+// everyone told the same thing in the same language.
+type notificationTail []byte
 
 // NewBroker returns a broker; Run makes it deliver.
 func NewBroker(s *store.Store, log *slog.Logger) *Broker {
@@ -89,7 +147,7 @@ func ParseEventID(s string) (n, a int64, ok bool) {
 
 func eventID(n, a int64) string { return strconv.FormatInt(n, 10) + "-" + strconv.FormatInt(a, 10) }
 
-// start reads where the sequences stand, once.
+// start reads where the sequences stand, once (under mu).
 func (b *Broker) start(ctx context.Context) error {
 	if b.ready {
 		return nil
@@ -115,21 +173,22 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 	if err != nil {
 		return nil, err
 	}
-	c := make(chan Event, b.Buffer)
 	// Without a Last-Event-ID the stream starts now; the broker may not
 	// have delivered everything up to now yet, and the cursor keeps it from
 	// sending that too.
-	s := &Sub{C: c, c: c, personID: personID, lang: lang, watch: w, afterN: topN, afterA: topA}
+	s := newSub(personID, lang, w, topN, topA)
 	if n, a, ok := ParseEventID(lastID); ok && n <= topN && a <= topA {
 		s.afterN, s.afterA = n, a
 		// Replay under the lock: the fan-out waits, so the stream moves from
 		// the replay to live events without a gap or a repeat.
+		var evs []Event
 		ns, err := b.store.NotificationsAfter(ctx, personID, n, topN, b.Buffer/2)
 		if err != nil {
 			return nil, err
 		}
+		texts := map[textKey]notificationTail{}
 		for _, x := range ns {
-			b.sendNotification(s, x)
+			evs = append(evs, b.notificationEvent(s, x, texts))
 		}
 		s.afterN = topN // when more was missed than a stream holds, the list page has the rest
 		if w != (Watch{}) {
@@ -147,12 +206,13 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 					if ok, err := b.canRead(ctx, e.CommunityID, []*Sub{s}); err != nil {
 						return nil, err
 					} else if ok[s] {
-						b.sendActivity(s, e)
+						evs = append(evs, activityEvent(s, e, activityJSON(e)))
 					}
 				}
 			}
 		}
 		s.afterA = topA
+		s.push(evs, b.Buffer)
 	}
 	add(b.byPerson, personID, s)
 	if w.PostID != 0 {
@@ -171,12 +231,9 @@ func (b *Broker) Unsubscribe(s *Sub) {
 	b.drop(s)
 }
 
+// drop closes a stream and forgets it (under mu).
 func (b *Broker) drop(s *Sub) {
-	if s.closed {
-		return
-	}
-	s.closed = true
-	close(s.c)
+	s.close()
 	remove(b.byPerson, s.personID, s)
 	remove(b.byPost, s.watch.PostID, s)
 	remove(b.byComm, s.watch.CommunityID, s)
@@ -222,9 +279,11 @@ func (b *Broker) Streams() int {
 	return n
 }
 
-// Run delivers until ctx ends.
+// Run delivers until ctx ends. On PostgreSQL it also listens for the
+// changes other Tacit processes on the same database write.
 func (b *Broker) Run(ctx context.Context) {
 	changes := b.store.Changes()
+	go b.store.ListenChanges(ctx, b.log)
 	t := time.NewTicker(b.Poll)
 	defer t.Stop()
 	for {
@@ -244,40 +303,53 @@ func (b *Broker) Run(ctx context.Context) {
 	}
 }
 
-// Deliver reads what was written since the last call and sends it to the
-// streams that may see it. Run calls it; tests may too.
-func (b *Broker) Deliver(ctx context.Context) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if err := b.start(ctx); err != nil {
-		return err
+// round collects the events of one delivery round per stream, so that a
+// stream told several things at once (an answer is a notification and an
+// answer event) wakes and flushes once.
+type round map[*Sub][]Event
+
+// flush queues the round's events of the given streams (all when subs is
+// nil), under mu; a stream that would fall too far behind is closed.
+func (b *Broker) flush(r round, subs map[*Sub]bool) {
+	for s, evs := range r {
+		if subs != nil && !subs[s] {
+			continue
+		}
+		if !s.push(evs, b.Buffer) {
+			b.drop(s)
+		}
+		delete(r, s)
 	}
+}
+
+// Deliver reads what was written since the last call and sends it to the
+// streams that may see it. Run calls it; tests may too. Page activity
+// comes first (little: one row per post or reply); then the notifications,
+// read a thousand at a time without holding up new streams, and each
+// thousand is queued as soon as it is read, with the activity events of
+// the same streams, while the next is read. The streams write to their
+// sockets on their own.
+func (b *Broker) Deliver(ctx context.Context) error {
+	b.deliverMu.Lock()
+	defer b.deliverMu.Unlock()
 	topN, topA, err := b.store.LastEventIDs(ctx)
 	if err != nil {
 		return err
 	}
 	b.texts = nil
-	for topN > b.lastN {
-		ns, err := b.store.NotificationsAfter(ctx, 0, b.lastN, topN, 1000)
-		if err != nil {
-			return err
-		}
-		for _, n := range ns {
-			for s := range b.byPerson[n.PersonID] {
-				if n.ID > s.afterN {
-					b.sendNotification(s, n)
-				}
-			}
-		}
-		if len(ns) < 1000 {
-			b.lastN = topN
-		} else {
-			b.lastN = ns[len(ns)-1].ID
-		}
+	r := round{}
+	// Activity needs one permission query for all the streams watching
+	// an event: done under the lock, so that a stream opened meanwhile is
+	// checked too.
+	b.mu.Lock()
+	if err := b.start(ctx); err != nil {
+		b.mu.Unlock()
+		return err
 	}
 	for topA > b.lastA {
 		acts, err := b.store.ActivityAfter(ctx, b.lastA, topA, 1000)
 		if err != nil {
+			b.mu.Unlock()
 			return err
 		}
 		for _, e := range acts {
@@ -296,11 +368,13 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			}
 			ok, err := b.canRead(ctx, e.CommunityID, subs)
 			if err != nil {
+				b.mu.Unlock()
 				return err
 			}
+			data := activityJSON(e)
 			for _, s := range subs {
-				if ok[s] && e.ID > s.afterA && !s.closed {
-					b.sendActivity(s, e)
+				if ok[s] && e.ID > s.afterA {
+					r[s] = append(r[s], activityEvent(s, e, data))
 				}
 			}
 		}
@@ -310,6 +384,37 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			b.lastA = acts[len(acts)-1].ID
 		}
 	}
+	lastN := b.lastN
+	b.mu.Unlock()
+
+	for topN > lastN {
+		// The query checks each row against its own recipient.
+		ns, err := b.store.NotificationsAfter(ctx, 0, lastN, topN, 1000)
+		if err != nil {
+			return err
+		}
+		if len(ns) < 1000 {
+			lastN = topN
+		} else {
+			lastN = ns[len(ns)-1].ID
+		}
+		b.mu.Lock()
+		told := map[*Sub]bool{}
+		for _, n := range ns {
+			for s := range b.byPerson[n.PersonID] {
+				if n.ID > s.afterN {
+					r[s] = append(r[s], b.notificationEvent(s, n, nil))
+					told[s] = true
+				}
+			}
+		}
+		b.flush(r, told)
+		b.lastN = lastN
+		b.mu.Unlock()
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.flush(r, nil)
 	// Every stream has now seen everything up to here, sent or not for it.
 	for _, set := range b.byPerson {
 		for s := range set {
@@ -319,7 +424,8 @@ func (b *Broker) Deliver(ctx context.Context) error {
 	return nil
 }
 
-// canRead checks, now, which of the streams' people may read the community.
+// canRead checks, now, which of the streams' people may read the
+// community: one query for all of them.
 func (b *Broker) canRead(ctx context.Context, communityID int64, subs []*Sub) (map[*Sub]bool, error) {
 	people := make([]int64, 0, len(subs))
 	seen := map[int64]bool{}
@@ -347,56 +453,63 @@ func watches(s *Sub, e store.ActivityEvent) bool {
 	return s.watch.PostID != 0 && s.watch.PostID == e.PostID
 }
 
-// notificationData is what a live notification says: no more than the
-// list page shows, and never an anonymous actor.
-type notificationData struct {
-	ID   int64  `json:"id"`
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-	URL  string `json:"url"`
-}
+// A live notification says no more than the list page shows, and never
+// names an anonymous actor: {"id":…,"kind":…,"text":…,"url":…}. An
+// activity event says where something happened, never who did it:
+// {"post_id":…,"reply_id":…,"community_id":…}.
 
-// activityData says where something happened, never who did it.
-type activityData struct {
-	PostID      int64 `json:"post_id"`
-	ReplyID     int64 `json:"reply_id,omitempty"`
-	CommunityID int64 `json:"community_id"`
-}
-
-func (b *Broker) sendNotification(s *Sub, n store.Notification) {
-	// One event often tells thousands the same thing: the line is made once
-	// per language and content in a delivery round.
-	key := textKey{s.lang, n.Kind, n.ActorName, n.PostTitle, n.CommunityName, n.Detail}
-	text, ok := b.texts[key]
-	if !ok {
-		text = Single(s.lang, n)
+// notificationEvent makes the event telling s of n and moves s past it.
+// texts caches the JSON after the id per language and content; one
+// event often tells thousands the same thing. Nil uses the round's cache.
+func (b *Broker) notificationEvent(s *Sub, n store.Notification, texts map[textKey]notificationTail) Event {
+	url := n.URL()
+	key := textKey{s.lang, n.Kind, n.ActorName, n.PostTitle, n.CommunityName, n.Detail, url}
+	if texts == nil {
 		if b.texts == nil || len(b.texts) > 1000 {
-			b.texts = map[textKey]string{}
+			b.texts = map[textKey]notificationTail{}
 		}
-		b.texts[key] = text
+		texts = b.texts
 	}
-	data, _ := json.Marshal(notificationData{ID: n.ID, Kind: n.Kind, Text: text, URL: n.URL()})
+	tail, ok := texts[key]
+	if !ok {
+		kind, _ := json.Marshal(n.Kind)
+		text, _ := json.Marshal(Single(s.lang, n))
+		u, _ := json.Marshal(url)
+		tail = notificationTail(`,"kind":` + string(kind) + `,"text":` + string(text) + `,"url":` + string(u) + `}`)
+		texts[key] = tail
+	}
+	data := make([]byte, 0, len(tail)+24)
+	data = append(data, `{"id":`...)
+	data = strconv.AppendInt(data, n.ID, 10)
+	data = append(data, tail...)
 	s.afterN = n.ID
-	b.send(s, Event{ID: eventID(s.afterN, s.afterA), Name: "notification", Data: data})
+	return Event{ID: eventID(s.afterN, s.afterA), Name: "notification", Data: data}
 }
 
-func (b *Broker) sendActivity(s *Sub, e store.ActivityEvent) {
-	data, _ := json.Marshal(activityData{PostID: e.PostID, ReplyID: e.ReplyID, CommunityID: e.CommunityID})
+func activityJSON(e store.ActivityEvent) []byte {
+	data := append([]byte(`{"post_id":`), strconv.FormatInt(e.PostID, 10)...)
+	if e.ReplyID != 0 {
+		data = append(append(data, `,"reply_id":`...), strconv.FormatInt(e.ReplyID, 10)...)
+	}
+	return append(append(append(data, `,"community_id":`...), strconv.FormatInt(e.CommunityID, 10)...), '}')
+}
+
+// activityEvent makes the event telling s of e (data: activityJSON(e),
+// shared by every stream) and moves s past it.
+func activityEvent(s *Sub, e store.ActivityEvent, data []byte) Event {
 	s.afterA = e.ID
-	b.send(s, Event{ID: eventID(s.afterN, s.afterA), Name: e.Kind, Data: data})
+	return Event{ID: eventID(s.afterN, s.afterA), Name: e.Kind, Data: data}
 }
 
-// send queues an event; a stream too far behind is closed, and its client
-// resumes from the last event it got.
-func (b *Broker) send(s *Sub, e Event) {
-	if s.closed {
-		return
-	}
-	select {
-	case s.c <- e:
-	default:
-		b.drop(s)
-	}
+// AppendFrame appends the event as a server-sent event.
+func (e Event) AppendFrame(buf []byte) []byte {
+	buf = append(buf, "id: "...)
+	buf = append(buf, e.ID...)
+	buf = append(buf, "\nevent: "...)
+	buf = append(buf, e.Name...)
+	buf = append(buf, "\ndata: "...)
+	buf = append(buf, e.Data...)
+	return append(buf, "\n\n"...)
 }
 
 // String describes the broker for logs.
@@ -415,16 +528,15 @@ func (b *Broker) Missed(ctx context.Context, personID int64, lang string, w Watc
 	if err != nil {
 		return nil, err
 	}
-	c := make(chan Event, limit+1)
-	s := &Sub{C: c, c: c, personID: personID, lang: lang, watch: w, afterN: n, afterA: a}
+	s := newSub(personID, lang, w, n, a)
 	ns, err := b.store.NotificationsAfter(ctx, personID, n, topN, limit)
 	if err != nil {
 		return nil, err
 	}
 	var out []Event
+	texts := map[textKey]notificationTail{}
 	for _, x := range ns {
-		b.sendNotification(s, x)
-		out = append(out, <-c)
+		out = append(out, b.notificationEvent(s, x, texts))
 	}
 	if w != (Watch{}) {
 		acts, err := b.store.ActivityAfter(ctx, a, topA, limit)
@@ -440,8 +552,7 @@ func (b *Broker) Missed(ctx context.Context, personID int64, lang string, w Watc
 				return nil, err
 			}
 			if ok[s] {
-				b.sendActivity(s, e)
-				out = append(out, <-c)
+				out = append(out, activityEvent(s, e, activityJSON(e)))
 			}
 		}
 	}

@@ -39,23 +39,30 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time
 		defer t.Stop()
 		end = t.C
 	}
+	// Everything waiting is written with one flush: one system call for
+	// all a stream was told in a delivery round.
+	var buf []byte
+	write := func() (open bool, err error) {
+		evs, open := s.take()
+		if len(evs) == 0 {
+			return open, nil
+		}
+		buf = buf[:0]
+		for _, e := range evs {
+			buf = e.AppendFrame(buf)
+		}
+		if _, err := w.Write(buf); err != nil {
+			return false, err
+		}
+		if cap(buf) > 64<<10 {
+			buf = nil
+		}
+		return open, rc.Flush()
+	}
 	if limit == 0 {
 		// Only what is queued already.
-		for {
-			select {
-			case e, ok := <-s.C:
-				if !ok {
-					rc.Flush()
-					return
-				}
-				if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
-					return
-				}
-			default:
-				rc.Flush()
-				return
-			}
-		}
+		write()
+		return
 	}
 	for {
 		select {
@@ -63,29 +70,8 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time
 			return
 		case <-end:
 			return
-		case e, ok := <-s.C:
-			if !ok {
-				return
-			}
-			if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
-				return
-			}
-			// Send what else is waiting before flushing, once.
-			for more := true; more; {
-				select {
-				case e, ok := <-s.C:
-					if !ok {
-						rc.Flush()
-						return
-					}
-					if _, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Name, e.Data); err != nil {
-						return
-					}
-				default:
-					more = false
-				}
-			}
-			if rc.Flush() != nil {
+		case <-s.readyC():
+			if open, err := write(); !open || err != nil {
 				return
 			}
 		case <-beat.C:

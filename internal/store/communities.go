@@ -264,7 +264,7 @@ func (s *Store) fillExpertise(ctx context.Context, ms []Member) error {
 		ids[i], at[m.Person.ID] = itoa(m.Person.ID), i
 	}
 	// The ids are integers formatted here, never user text.
-	rows, err := s.r.QueryContext(ctx, `SELECT person_id, tag FROM person_expertise WHERE person_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT person_id, tag FROM person_expertise WHERE person_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
 	if err != nil {
 		return err
 	}

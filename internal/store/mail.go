@@ -265,41 +265,24 @@ func (d DigestContent) Empty() bool {
 func (s *Store) Digest(ctx context.Context, v Viewer, since time.Time, limit int) (DigestContent, error) {
 	var d DigestContent
 	t := since.UnixMilli()
-	mine := ` p.deleted_at IS NULL AND p.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1) AND ` + visibleTo("c", "$1")
-	list := func(q string, args ...any) ([]Post, error) {
-		// No tags: a digest lists titles. One prepared query per section:
-		// parsing the SQL was half the cost of a digest.
-		stmt, err := s.prepared(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		rows, err := stmt.QueryContext(ctx, args...)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []Post
-		for rows.Next() {
-			p, err := scanPost(rows)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, p)
-		}
-		return out, rows.Err()
-	}
+	// Held and hidden posts are in no digest (digestShown).
+	mine := digestShown + `AND p.community_id IN (SELECT community_id FROM memberships WHERE person_id = $1) AND ` + visibleTo("c", "$1")
+	// No tags: a digest lists titles. The store's statement cache
+	// (stmtcache.go) keeps each section's query prepared: parsing the SQL
+	// was half the cost of a digest.
+	list := func(q string, args ...any) ([]Post, error) { return s.digestList(ctx, q, args...) }
 	section := func(where, order string) ([]Post, error) {
 		return list(`SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.activity_at >= $2 AND `+where+` ORDER BY `+order+` LIMIT $3`, v.ID, t, limit)
 	}
 	var err error
-	if d.Helped, err = section(`p.helped_count > 0`, `p.helped_count DESC, p.id DESC`); err != nil {
+	if d.Helped, err = section(`p.helped_count > 0`, digestOrderHelped); err != nil {
 		return d, err
 	}
-	if d.Accepted, err = section(`p.type = 'question' AND p.accepted_answer_id IS NOT NULL`, `p.activity_at DESC, p.id DESC`); err != nil {
+	if d.Accepted, err = section(`p.type = 'question' AND p.accepted_answer_id IS NOT NULL`, digestOrderRecent); err != nil {
 		return d, err
 	}
 	// A post created since is active since: activity_at >= created_at.
-	if d.Tips, err = section(`p.type IN ('tip', 'best_practice', 'how_to') AND p.created_at >= $2`, `p.helped_count DESC, p.created_at DESC, p.id DESC`); err != nil {
+	if d.Tips, err = section(`p.type IN ('tip', 'best_practice', 'how_to') AND p.created_at >= $2`, digestOrderTips); err != nil {
 		return d, err
 	}
 	if d.Unanswered, err = list(helpWantedSQL, v.ID, limit); err != nil {
@@ -308,23 +291,6 @@ func (s *Store) Digest(ctx context.Context, v Viewer, since time.Time, limit int
 	// A status change does not move an idea's activity, so ideas are found
 	// from their recent changes (index idea_status_changes_created).
 	d.Ideas, err = list(`SELECT `+postCols+postFrom+` WHERE`+mine+` AND p.type = 'idea'
-		AND p.id IN (SELECT post_id FROM idea_status_changes WHERE created_at >= $2) ORDER BY p.activity_at DESC, p.id DESC LIMIT $3`, v.ID, t, limit)
+		AND p.id IN (SELECT post_id FROM idea_status_changes WHERE created_at >= $2) ORDER BY `+digestOrderRecent+` LIMIT $3`, v.ID, t, limit)
 	return d, err
-}
-
-// prepared returns a prepared statement for a read query, made once per
-// store. Only fixed query texts may come here: the cache never shrinks.
-func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
-	if st, ok := s.stmts.Load(q); ok {
-		return st.(*sql.Stmt), nil
-	}
-	st, err := s.r.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
-		st.Close()
-		return prev.(*sql.Stmt), nil
-	}
-	return st, nil
 }

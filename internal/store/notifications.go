@@ -88,8 +88,26 @@ func (s *Store) ring() {
 	}
 }
 
-// txRing is tx that rings the bell after a successful commit.
+// txRing is tx for writes that may add notifications or live activity; it
+// rings the bell after a successful commit. On PostgreSQL it also tells
+// every other Tacit process on the database (changes.go), and it first
+// takes a transaction lock that such writes share, so that they commit in
+// the order of their ids: a live stream's position ("N-A") is a pair of
+// ids, and a lower id committed after a higher one was delivered would be
+// skipped.
 func (s *Store) txRing(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.dialect == Postgres {
+		inner := fn
+		fn = func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, eventsLock); err != nil {
+				return err
+			}
+			if err := inner(tx); err != nil {
+				return err
+			}
+			return notifyOthers(ctx, tx)
+		}
+	}
 	err := s.tx(ctx, fn)
 	if err == nil {
 		s.ring()
@@ -508,7 +526,9 @@ func (s *Store) Readers(ctx context.Context, communityID int64, people []int64) 
 	for i, p := range people {
 		list[i] = itoa(p)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+strings.Join(list, ",")+`)`, communityID)
+	// The text differs with the people asked about: it runs unprepared
+	// (s.r.DB), so it never fills the statement cache (stmtcache.go).
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+strings.Join(list, ",")+`)`, communityID)
 	if err != nil {
 		return nil, err
 	}

@@ -266,7 +266,7 @@ func (s *Store) fillTags(ctx context.Context, posts []*Post) error {
 		byID[p.ID] = p
 	}
 	// The ids are integers formatted here, never user text.
-	rows, err := s.r.QueryContext(ctx, `SELECT post_id, tag FROM post_tags WHERE post_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT post_id, tag FROM post_tags WHERE post_id IN (`+strings.Join(ids, ",")+`) ORDER BY tag`)
 	if err != nil {
 		return err
 	}

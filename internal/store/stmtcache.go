@@ -19,7 +19,11 @@ type pool struct {
 }
 
 // maxStmts bounds the cache: queries built with a varying number of
-// placeholders run unprepared once it is full.
+// placeholders run unprepared once it is full. Queries whose text varies
+// per call (lists of ids written into the SQL: fillTags, fillExpertise,
+// Readers, the digest's re-check) call p.DB directly and are never cached,
+// or they would fill it with texts used once. This is the store's only
+// statement cache; digests use it too.
 const maxStmts = 400
 
 func newPool(db *sql.DB, cache bool) *pool { return &pool{DB: db, cache: cache} }

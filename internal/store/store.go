@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -40,11 +40,12 @@ const (
 
 // Store is the only way Tacit reads and writes its data.
 type Store struct {
-	w       *pool // the writer: one connection on SQLite
-	r       *pool // readers: a pool; the same as w on PostgreSQL
-	dialect Dialect
-	bell    bell     // rung after notifications or live activity are written (notifications.go)
-	stmts   sync.Map // prepared statements of hot, repeated reads: query text -> *sql.Stmt (mail.go)
+	w         *pool // the writer: one connection on SQLite
+	r         *pool // readers: a pool; the same as w on PostgreSQL
+	dialect   Dialect
+	bell      bell        // rung after notifications or live activity are written (notifications.go)
+	pgURL     string      // PostgreSQL: for the connection that listens to other processes' changes (changes.go)
+	listening atomic.Bool // that connection is listening
 }
 
 // Open connects to PostgreSQL when databaseURL is a postgres:// URL, and
@@ -104,7 +105,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("store: open postgres: %w", err)
 	}
 	p := newPool(db, false)
-	return &Store{w: p, r: p, dialect: Postgres}, nil
+	return &Store{w: p, r: p, dialect: Postgres, pgURL: url}, nil
 }
 
 // Dialect reports which database engine the store uses.
