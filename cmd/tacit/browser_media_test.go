@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,7 +14,6 @@ import (
 
 	"github.com/tacit-org/tacit/internal/demo"
 	"github.com/tacit-org/tacit/internal/media/mediatest"
-	"github.com/tacit-org/tacit/internal/store/storetest"
 )
 
 // mediaBrowser starts headless Chromium with a fake camera and microphone
@@ -47,48 +44,10 @@ func TestBrowserRecordsAndPlaysAClip(t *testing.T) {
 	})
 }
 
-// startDemoEnv is startDemo with settings from the given environment.
-func startDemoEnv(t *testing.T, getenv func(string) string) string {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
-	args := []string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}
-	if u := storetest.URL(t); u != "" {
-		args = append(args, "--database-url", u)
-	}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, getenv, nil, out, out) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-	})
-	re := regexp.MustCompile(`running at (http://[0-9.:]+)`)
-	for range 1200 {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			return m[1]
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("run stopped: %v\n%s", err, out.String())
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
-	t.Fatalf("Tacit did not start:\n%s", out.String())
-	return ""
-}
-
 func recordAndPlay(t *testing.T, base string) {
 	ctx := mediaBrowser(t)
-	shots := screenshotDir(t)
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			t.Fatalf("%s (at %s): %v", what, loc, err)
-		}
-	}
+	p := newPilot(t, ctx)
+	step := p.step
 	eval := func(js string) float64 {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](js))
@@ -97,13 +56,7 @@ func recordAndPlay(t *testing.T, base string) {
 		}
 		return v
 	}
-	shot := func(name string) {
-		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err == nil {
-			_ = os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
-		}
-	}
+	shot := p.shot
 	// click clicks with the DOM rather than the mouse, so a layout that
 	// shifts while the recorder changes state cannot move the target.
 	click := func(sel string) chromedp.Action[chromedp.Void] {
@@ -112,16 +65,7 @@ func recordAndPlay(t *testing.T, base string) {
 			return chromedp.Void{}, err
 		}
 	}
-	signIn := func(email string) {
-		t.Helper()
-		step("sign in as "+email,
-			chromedp.Navigate(base+"/signin"),
-			chromedp.SetValue(chromedp.CSS("#email"), email),
-			chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
-			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")),
-		)
-	}
+	signIn := func(email string) { t.Helper(); p.signIn(base, email, demo.Password) }
 
 	// Watch the responses to media requests, to see the range requests.
 	var mu sync.Mutex

@@ -41,14 +41,27 @@ func (b *syncBuffer) String() string {
 // startDemo runs the real program with --demo on a free port and returns its URL.
 func startDemo(t *testing.T) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
+	return startDemoEnv(t, func(string) string { return "" })
+}
+
+// startDemoEnv is startDemo with an environment for the program.
+func startDemoEnv(t *testing.T, getenv func(string) string) string {
+	t.Helper()
 	args := []string{"--demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}
 	if u := storetest.URL(t); u != "" {
 		args = append(args, "--database-url", u)
 	}
+	return startProgram(t, args, getenv)
+}
+
+// startProgram runs the real program in this process with args until the
+// test ends, and returns the URL it serves at.
+func startProgram(t *testing.T, args []string, getenv func(string) string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, func(string) string { return "" }, nil, out, out) }()
+	go func() { done <- run(ctx, args, getenv, nil, out, out) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -56,8 +69,7 @@ func startDemo(t *testing.T) string {
 		}
 	})
 	re := regexp.MustCompile(`running at (http://[0-9.:]+)`)
-	deadline := time.Now().Add(2 * time.Minute)
-	for time.Now().Before(deadline) {
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); {
 		if m := re.FindStringSubmatch(out.String()); m != nil {
 			return m[1]
 		}
@@ -115,48 +127,78 @@ func screenshotDir(t *testing.T) string {
 	return t.TempDir()
 }
 
+// pilot drives one Chromium tab through a test: a step that fails stops
+// the test and says where the browser was; screenshots go to the
+// screenshot folder.
+type pilot struct {
+	t     *testing.T
+	ctx   context.Context
+	shots string
+	name  string // of the window, in a test with several; starts messages
+}
+
+// says prefixes a message with the window's name, if it has one.
+func (p *pilot) says(msg string) string {
+	if p.name == "" {
+		return msg
+	}
+	return p.name + ": " + msg
+}
+
+func newPilot(t *testing.T, ctx context.Context) *pilot {
+	return &pilot{t: t, ctx: ctx, shots: screenshotDir(t)}
+}
+
+func (p *pilot) step(what string, actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		loc, _ := chromedp.Run(p.ctx, chromedp.Location())
+		p.t.Fatalf(p.says("%s (at %s): %v"), what, loc, err)
+	}
+}
+
+// text is the text of the first element sel matches.
+func (p *pilot) text(sel string) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		p.t.Fatalf(p.says("read %s: %v"), sel, err)
+	}
+	return s
+}
+
+// shot saves what the tab shows as name.png.
+func (p *pilot) shot(name string) {
+	p.t.Helper()
+	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatalf(p.says("screenshot %s: %v"), name, err)
+	}
+	if err := os.WriteFile(filepath.Join(p.shots, name+".png"), png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// signIn signs in through the form at base.
+func (p *pilot) signIn(base, email, password string) {
+	p.t.Helper()
+	p.step("sign in as "+email,
+		chromedp.Navigate(base+"/signin"),
+		chromedp.SetValue(chromedp.CSS("#email"), email),
+		chromedp.SetValue(chromedp.CSS("#password"), password),
+		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")),
+	)
+}
+
 // TestBrowser walks the core of Tacit as two people would, in real Chromium:
 // sign in, join a community, ask, answer as someone else, accept, react.
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	base := startDemo(t)
-	shots := screenshotDir(t)
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			t.Fatalf("%s (at %s): %v", what, loc, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("read %s: %v", sel, err)
-		}
-		return s
-	}
-	shot := func(name string) {
-		t.Helper()
-		// Tall viewport so a screenshot shows the whole page people see first.
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	signIn := func(email string) {
-		t.Helper()
-		step("sign in as "+email,
-			chromedp.Navigate(base+"/signin"),
-			chromedp.SetValue(chromedp.CSS("#email"), email),
-			chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
-			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")),
-		)
-	}
+	p := newPilot(t, ctx)
+	step, text, shot := p.step, p.text, p.shot
+	signIn := func(email string) { t.Helper(); p.signIn(base, email, demo.Password) }
 	signOut := func() {
 		t.Helper()
 		step("sign out", chromedp.Click(chromedp.CSS("form.signout button")), chromedp.WaitVisible(chromedp.CSS("#email")))
@@ -261,7 +303,7 @@ func TestBrowser(t *testing.T) {
 	}
 	step("open an idea", chromedp.Navigate(base+"/c/fjallvind?type=idea"), chromedp.Click(chromedp.CSS("ol.feed h3.post-title a")), chromedp.WaitVisible(chromedp.CSS(".idea-box")))
 	shot("idea-sv")
-	t.Logf("screenshots in %s", shots)
+	t.Logf("screenshots in %s", p.shots)
 }
 
 // rawID matches the message ids of the catalogs (area.name), as opposed to prose.

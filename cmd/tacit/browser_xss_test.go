@@ -110,31 +110,9 @@ func TestBrowserXSS(t *testing.T) {
 // database) and returns its URL.
 func startRun(t *testing.T, dir, dbURL string) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
 	args := []string{"--data", dir, "--addr", "127.0.0.1:0"}
 	if dbURL != "" {
 		args = append(args, "--database-url", dbURL)
 	}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, func(string) string { return "" }, nil, out, out) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-	})
-	re := regexp.MustCompile(`running at (http://[0-9.:]+)`)
-	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			return m[1]
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("run stopped: %v\n%s", err, out.String())
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
-	t.Fatalf("Tacit did not start:\n%s", out.String())
-	return ""
+	return startProgram(t, args, func(string) string { return "" })
 }

@@ -19,13 +19,7 @@ import (
 func TestBrowserLive(t *testing.T) {
 	ctx := browser(t)
 	base := startDemo(t)
-	step := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			t.Fatalf("%s (at %s): %v", what, loc, err)
-		}
-	}
+	step := newPilot(t, ctx).step
 	// Karin's window.
 	jar, _ := cookiejar.New(nil)
 	karin := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,57 +16,22 @@ import (
 
 // window is one browser window of one person in a two-window test.
 type window struct {
-	t     *testing.T
-	ctx   context.Context
-	name  string
-	base  string
-	shots string
-}
-
-func (w *window) step(what string, actions ...chromedp.Action[chromedp.Void]) {
-	w.t.Helper()
-	if err := chromedp.Do(w.ctx, actions...); err != nil {
-		loc, _ := chromedp.Run(w.ctx, chromedp.Location())
-		w.t.Fatalf("%s: %s (at %s): %v", w.name, what, loc, err)
-	}
-}
-
-func (w *window) text(sel string) string {
-	w.t.Helper()
-	s, err := chromedp.Run(w.ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		w.t.Fatalf("%s: read %s: %v", w.name, sel, err)
-	}
-	return s
+	*pilot
+	base string
 }
 
 func (w *window) eval(js string) string {
 	w.t.Helper()
 	s, err := chromedp.Run(w.ctx, chromedp.Evaluate[string](js))
 	if err != nil {
-		w.t.Fatalf("%s: %s: %v", w.name, js, err)
+		w.t.Fatalf(w.says("%s: %v"), js, err)
 	}
 	return s
 }
 
-func (w *window) shot(name string) {
-	w.t.Helper()
-	png, err := chromedp.Run(w.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		w.t.Fatalf("%s: screenshot %s: %v", w.name, name, err)
-	}
-	if err := os.WriteFile(filepath.Join(w.shots, name+".png"), png, 0o644); err != nil {
-		w.t.Fatal(err)
-	}
-}
-
 func (w *window) signIn(email string) {
 	w.t.Helper()
-	w.step("sign in as "+email, chromedp.Navigate(w.base+"/signin"),
-		chromedp.SetValue(chromedp.CSS("#email"), email),
-		chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS("header.site .user-menu")))
+	w.pilot.signIn(w.base, email, demo.Password)
 }
 
 // unread is the count the header's badge shows (0 when hidden).
@@ -77,7 +40,7 @@ func (w *window) unread() int {
 	s := w.eval(`(function(){var b=document.querySelector("[data-unread]");return b&&!b.hidden&&b.firstChild?b.firstChild.nodeValue:"0"})()`)
 	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "+"))
 	if err != nil {
-		w.t.Fatalf("%s: unread badge %q", w.name, s)
+		w.t.Fatalf(w.says("unread badge %q"), s)
 	}
 	return n
 }
@@ -106,14 +69,13 @@ var pressEnter = chromedp.Func(func(ctx context.Context, t *chromedp.Target) err
 func TestBrowserLiveTwoWindows(t *testing.T) {
 	actx := browserWith(t, "sv-SE", 900)
 	base := startDemo(t)
-	shots := screenshotDir(t)
 	bctx, cancel := chromedp.NewContext(actx, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("second window: %v", err)
 	}
-	karin := &window{t: t, ctx: actx, name: "Karin's window", base: base, shots: shots}
-	niklas := &window{t: t, ctx: bctx, name: "Niklas's window", base: base, shots: shots}
+	karin := &window{pilot: &pilot{t: t, ctx: actx, name: "Karin's window", shots: screenshotDir(t)}, base: base}
+	niklas := &window{pilot: &pilot{t: t, ctx: bctx, name: "Niklas's window", shots: karin.shots}, base: base}
 	karin.signIn(demo.Email("Karin Lindqvist"))
 	niklas.signIn(demo.Email("Niklas Persson"))
 	// Separate cookies: each window is still its own person.
