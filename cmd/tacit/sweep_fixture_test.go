@@ -65,6 +65,14 @@ const (
 	anonTag        = "arbetsbelastning"
 	anonFile       = "Zqxanonym skärmbild.png"
 	anonWords      = "säger nej uppdrag lat"
+
+	// Under moderation in the open community kafe (moderatedItem).
+	canaryHeldTitle     = "Zqxhållen rubrik i väntan på granskning"
+	canaryHeldBody      = "Zqxhållen brödtext"
+	canaryHiddenTitle   = "Zqxdold rubrik efter anmälan"
+	canaryHiddenBody    = "Zqxdold brödtext"
+	canaryHeldAnswer    = "Zqxhållet svar på Mias fråga"
+	canaryHiddenComment = "Zqxdold kommentar på Mias fråga"
 )
 
 // secretCanaries are every string planted in the secret community.
@@ -91,6 +99,16 @@ type viewer struct {
 //   - asker asked anonymously in kafe;
 //   - banned is banned from the secret community and from kafe.
 //
+// Under moderation in kafe (moderatedItem): the outsider's held question
+// mentions the member, the moderator of annan and the owner, and is news
+// to the removed member (who follows the outsider) and the asker (who
+// follows its tag); the member's tip mentions the outsider and was hidden
+// by the owner; on the member's question, which the member and the
+// outsider follow, the moderator of annan's answer is held and mentions
+// the outsider, and the outsider's comment, mentioning the moderator of
+// annan, was hidden. Each mentions the owner, who moderates kafe and may
+// see them all.
+//
 // Uploads: the owner's picture (file name a canary) is attached to the
 // secret question, the asker's to the anonymous one; the member holds one
 // not attached to anything yet. Processing has run, so pictures have thumbs.
@@ -114,6 +132,20 @@ type sweepApp struct {
 	own     fill // the member's own things in the open community, and their session, token and join request
 	missing fill // values that never existed
 	anon    fill // the anonymous question and its open community
+
+	moderated []moderatedItem    // held and hidden posts and replies in kafe
+	unread    map[string]int64   // each person's unread count just before they were planted
+	told      map[string][]int64 // who was told of them (a notification row): person key → notification ids
+}
+
+// moderatedItem is a held or hidden post (reply 0) or reply in kafe: its
+// canaries and id may reach only the people allowed to see it (its author
+// while it is held, kafe's moderators — the owner — and the admin).
+type moderatedItem struct {
+	name        string
+	canaries    []string
+	post, reply int64
+	allowed     []string // viewer names
 }
 
 // fill holds the value of every kind of path parameter for one target.
@@ -342,6 +374,46 @@ func (a *sweepApp) plant(ctx context.Context) {
 	memberAnswer := reply(memberQ, 0, member, store.ReplyAnswer, "Mias eget svar.")
 	memberIdea := post(kafe, member, store.TypeIdea, "Mias egen idé om kaffe", "Bättre kaffe.", false, "kaffe")
 	reply(memberQ, 0, outsider, store.ReplyAnswer, "Ottos svar om kvarnen.") // a notification of the member's own
+
+	// Held and hidden things in kafe, news to people who may not see them.
+	a.unread = map[string]int64{}
+	for key, p := range a.people {
+		n, err := s.UnreadCount(ctx, p.ID)
+		a.must(err, "unread count")
+		a.unread[key] = n
+	}
+	a.must(s.Follow(ctx, removed.ID, store.FollowPerson, strconv.FormatInt(outsider.ID, 10)), "follow the outsider")
+	a.must(s.Follow(ctx, asker.ID, store.FollowTag, "kaffe"), "follow kaffe")
+	heldPost, err := s.CreatePost(ctx, store.NewPost{CommunityID: kafe.ID, AuthorID: outsider.ID, Type: store.TypeQuestion, Held: true,
+		Title: canaryHeldTitle, Body: canaryHeldBody + " @mia @maja @olle", Language: "sv", Tags: []string{"kaffe"}})
+	a.must(err, "create the held question")
+	hiddenPost := post(kafe, member, store.TypeTip, canaryHiddenTitle, canaryHiddenBody+" @otto @olle", false, "kaffe")
+	a.must(s.SetModeration(ctx, asOwner, hiddenPost, 0, store.ActionHide, "Hör inte hit"), "hide the tip")
+	heldAnswer, err := s.CreateReply(ctx, store.NewReply{PostID: memberQ, Kind: store.ReplyAnswer, AuthorID: othermod.ID, Held: true,
+		Body: canaryHeldAnswer + " @otto @olle"})
+	a.must(err, "create the held answer")
+	hiddenComment := reply(memberQ, memberAnswer, outsider, store.ReplyComment, canaryHiddenComment+" @maja @olle")
+	a.must(s.SetModeration(ctx, asOwner, memberQ, hiddenComment, store.ActionHide, "Otrevligt"), "hide the comment")
+	a.moderated = []moderatedItem{
+		{"held question", []string{canaryHeldTitle, canaryHeldBody}, heldPost, 0, []string{"outsider", "owner", "admin"}},
+		{"hidden tip", []string{canaryHiddenTitle, canaryHiddenBody}, hiddenPost, 0, []string{"owner", "admin"}},
+		{"held answer", []string{canaryHeldAnswer}, memberQ, heldAnswer, []string{"othermod", "owner", "admin"}},
+		{"hidden comment", []string{canaryHiddenComment}, memberQ, hiddenComment, []string{"owner", "admin"}},
+	}
+	a.told = map[string][]int64{}
+	for key, p := range a.people {
+		for _, m := range a.moderated {
+			rows, err := a.raw.Query(`SELECT id FROM notifications WHERE person_id = $1 AND post_id = $2 AND reply_id = $3`, p.ID, m.post, m.reply)
+			a.must(err, "notifications of "+m.name)
+			for rows.Next() {
+				var id int64
+				a.must(rows.Scan(&id), "scan")
+				a.told[key] = append(a.told[key], id)
+			}
+			a.must(rows.Err(), "rows")
+			rows.Close()
+		}
+	}
 
 	// Everyone wants every kind of notification mailed at once, so the mail
 	// hook reads a message for every notification there is.

@@ -52,7 +52,8 @@ func (a *sweepApp) watches() []notify.Watch {
 	return []notify.Watch{{},
 		{PostID: id(a.secret, "post"), CommunityID: community(a.secret["community"])},
 		{PostID: id(a.secret, "idea")},
-		{PostID: id(a.anon, "post"), CommunityID: community(a.anon["community"])}}
+		{PostID: id(a.anon, "post"), CommunityID: community(a.anon["community"])},
+		{PostID: id(a.own, "post")}} // the member's question in kafe, with a held answer and a hidden comment
 }
 
 // sweepEvents reads every event the viewer's stream would replay from the
@@ -123,7 +124,10 @@ func (a *sweepApp) feedTargets() []request {
 		request{path: "/u/" + a.secret["person"] + "/feed.atom", values: []string{"/u/" + a.secret["person"]}},
 		// The person feed links its person's page: an echo of the id asked for.
 		request{path: a.askerFeed(), values: []string{fmt.Sprintf("/u/%d", a.people["asker"].ID)}},
-		request{path: "/feed.atom"})
+		request{path: "/feed.atom"},
+		// kafe's tag and the outsider, whose held question is in kafe.
+		request{path: "/t/kaffe/feed.atom", values: []string{"kaffe"}},
+		request{path: fmt.Sprintf("/u/%d/feed.atom", a.people["outsider"].ID), values: []string{fmt.Sprintf("/u/%d", a.people["outsider"].ID)}})
 	return out
 }
 

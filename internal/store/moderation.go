@@ -42,6 +42,27 @@ func moderationVisibleReply(r, p, param string) string {
 	return fmt.Sprintf(`(%[1]s.moderation = '' OR (%[1]s.moderation = 'held' AND %[1]s.author_id = %[2]s) OR %[3]s)`, r, param, moderatorOf(p+".community_id", param))
 }
 
+// moderationReadable is who reads a post (alias p) under moderation, as Post
+// decides it: moderationVisible, or an organisation admin (admin: an SQL
+// boolean: the viewer's flag bound as a parameter, or adminOf for a person
+// only known in SQL). The community's own rule (visibleTo) comes on top.
+func moderationReadable(p, param, admin string) string {
+	return `(` + moderationVisible(p, param) + ` OR ` + admin + `)`
+}
+
+// moderationReadableReply is moderationReadable for reply alias r of post
+// alias p, as Replies decides it.
+func moderationReadableReply(r, p, param, admin string) string {
+	return `(` + moderationVisibleReply(r, p, param) + ` OR ` + admin + `)`
+}
+
+// adminOf is true when the person bound at param is an organisation admin
+// now: the Viewer.Admin of someone who is not the one asking (the recipient
+// of a notification).
+func adminOf(param string) string {
+	return `EXISTS (SELECT 1 FROM people ad WHERE ad.id = ` + param + ` AND ad.is_admin)`
+}
+
 // mayModerate checks, inside a transaction, that the viewer may moderate the
 // community: its owners and moderators, and organisation admins who may read
 // it (an admin has no silent reach into a closed or secret community they

@@ -316,11 +316,17 @@ func notifyJoinRequest(ctx context.Context, tx *sql.Tx, personID, communityID in
 
 // notificationVisible is the read-time rule for a notification row n whose
 // post is p and community c, for the recipient bound at param: a post
-// notification needs a live post (and reply) the recipient may read now; a
-// join request needs the recipient to moderate the community now.
+// notification needs a live post (and reply) the recipient may read now,
+// by the community's rule and by moderation's, as Post and Replies decide
+// them (a held post or reply: its author, the community's moderators and
+// admins; a hidden one: moderators and admins); a join request needs the
+// recipient to moderate the community now. Approving a held post shows
+// its notifications from then on; hiding one takes them away.
 func notificationVisible(param string) string {
 	return `((n.post_id <> 0 AND p.deleted_at IS NULL AND ` + visibleTo("c", param) + `
-		AND (n.reply_id = 0 OR EXISTS (SELECT 1 FROM replies rr WHERE rr.id = n.reply_id AND rr.deleted_at IS NULL)))
+		AND ` + moderationReadable("p", param, adminOf(param)) + `
+		AND (n.reply_id = 0 OR EXISTS (SELECT 1 FROM replies rr WHERE rr.id = n.reply_id AND rr.deleted_at IS NULL
+			AND ` + moderationReadableReply("rr", "p", param, adminOf(param)) + `)))
 	  OR (n.post_id = 0 AND n.kind = 'join_request' AND EXISTS (SELECT 1 FROM memberships mm
 		WHERE mm.community_id = n.community_id AND mm.person_id = ` + param + ` AND mm.role IN ('owner', 'moderator'))))`
 }
@@ -479,10 +485,16 @@ type ActivityEvent struct {
 }
 
 // ActivityAfter returns the live activity with ids in (afterID, uptoID],
-// oldest first, on live posts; callers check each viewer's access with Readers.
+// oldest first, on live posts and replies shown to everyone who may read
+// their community: public activity, checked per viewer only by community
+// (callers use Readers). Activity on a held or hidden post or reply, or on
+// a deleted reply, is never delivered; its author and moderators learn of
+// it from their notifications and the moderation queue.
 func (s *Store) ActivityAfter(ctx context.Context, afterID, uptoID int64, limit int) ([]ActivityEvent, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT v.id, v.kind, p.community_id, v.post_id, v.reply_id FROM activity v
-		JOIN posts p ON p.id = v.post_id WHERE v.id > $1 AND v.id <= $2 AND p.deleted_at IS NULL ORDER BY v.id LIMIT $3`, afterID, uptoID, limit)
+		JOIN posts p ON p.id = v.post_id WHERE v.id > $1 AND v.id <= $2 AND p.deleted_at IS NULL AND p.moderation = ''
+		AND (v.reply_id = 0 OR EXISTS (SELECT 1 FROM replies r WHERE r.id = v.reply_id AND r.deleted_at IS NULL AND r.moderation = ''))
+		ORDER BY v.id LIMIT $3`, afterID, uptoID, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -242,3 +242,150 @@ func TestGroupNotifications(t *testing.T) {
 		t.Errorf("groups: %+v", gs)
 	}
 }
+
+// TestNotificationsFollowModeration: a held or hidden post or reply tells
+// no one who may not see it (list, unread count, live delivery, mail) and
+// shows in no live activity; its author (held only), the community's
+// moderators and admins keep their notifications. The rule is read at read
+// time: approval later shows them, hiding later takes them away.
+func TestNotificationsFollowModeration(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner, author, member := w.person("Olle Owner"), w.person("Aron Author"), w.person("Maja Member")
+	fan, mod, admin := w.person("Fia Fan"), w.person("Mona Mod"), w.person("Ada Admin", asAdmin)
+	c := w.community(owner, "open", store.VisibilityOpen)
+	for _, p := range []store.Person{author, member, fan, admin} {
+		w.add(c, p, store.RoleMember)
+	}
+	w.add(c, mod, store.RoleModerator)
+	if err := w.s.Follow(ctx, fan.ID, store.FollowPerson, itoa(author.ID)); err != nil {
+		t.Fatal(err)
+	}
+	hidden := func(p store.Person) {
+		t.Helper()
+		if got := w.inbox(p); len(got) != 0 {
+			t.Errorf("%s is told of what they may not see: %q", p.Name, got)
+		}
+		if n, err := w.s.UnreadCount(ctx, p.ID); err != nil || n != 0 {
+			t.Errorf("%s's unread count: %d %v", p.Name, n, err)
+		}
+		if live, err := w.s.NotificationsAfter(ctx, p.ID, 0, 1<<62, 100); err != nil || len(live) != 0 {
+			t.Errorf("live delivery to %s: %+v %v", p.Name, live, err)
+		}
+		if all, err := w.s.NotificationsAfter(ctx, 0, 0, 1<<62, 1000); err != nil {
+			t.Fatal(err)
+		} else {
+			for _, n := range all {
+				if n.PersonID == p.ID {
+					t.Errorf("live delivery to everyone holds %s's %+v", p.Name, n)
+				}
+			}
+		}
+	}
+	told := func(p store.Person, want string) store.Notification {
+		t.Helper()
+		ns, _, err := w.s.Notifications(ctx, p.ID, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ns {
+			if n.Kind+":"+itoa(n.PostID)+":"+itoa(n.ReplyID) == want {
+				return n
+			}
+		}
+		t.Errorf("%s is not told %s: %q", p.Name, want, w.inbox(p))
+		return store.Notification{}
+	}
+	activity := func() map[string]bool {
+		t.Helper()
+		acts, err := w.s.ActivityAfter(ctx, 0, 1<<62, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, e := range acts {
+			out[e.Kind+":"+itoa(e.PostID)+":"+itoa(e.ReplyID)] = true
+		}
+		return out
+	}
+	moderate := func(post, reply int64, action string) {
+		t.Helper()
+		if err := w.s.SetModeration(ctx, viewer(owner), post, reply, action, "test"); err != nil {
+			t.Fatalf("%s %d/%d: %v", action, post, reply, err)
+		}
+	}
+
+	// A held post that mentions people, by an author someone follows.
+	held := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Title: "Held", Held: true,
+		Body: "@maja.member @mona.mod @ada.admin"})
+	hidden(member)
+	hidden(fan)
+	told(mod, "mention:"+itoa(held)+":0")
+	told(admin, "mention:"+itoa(held)+":0")
+	if activity()["post:"+itoa(held)+":0"] {
+		t.Errorf("live activity of a held post")
+	}
+	moderate(held, 0, store.ActionApprove)
+	told(member, "mention:"+itoa(held)+":0")
+	told(fan, "new_post:"+itoa(held)+":0")
+	if n, _ := w.s.UnreadCount(ctx, member.ID); n != 1 {
+		t.Errorf("member's unread count after approval: %d", n)
+	}
+	if !activity()["post:"+itoa(held)+":0"] {
+		t.Errorf("no live activity of an approved post")
+	}
+	// Hidden later: gone again, also for the mail job that reads it.
+	mention := told(member, "mention:"+itoa(held)+":0")
+	moderate(held, 0, store.ActionHide)
+	hidden(member)
+	hidden(fan)
+	if _, err := w.s.Notification(ctx, mention.ID); err != store.ErrNotFound {
+		t.Errorf("the mail job still reads a notification of a hidden post: %v", err)
+	}
+	told(mod, "mention:"+itoa(held)+":0")
+	told(admin, "mention:"+itoa(held)+":0")
+	if activity()["post:"+itoa(held)+":0"] {
+		t.Errorf("live activity of a hidden post")
+	}
+
+	// A held answer on a followed question, that mentions someone; a held
+	// answer on one's own question is the author's to see.
+	q := w.post(store.NewPost{CommunityID: c.ID, AuthorID: member.ID, Type: store.TypeQuestion, Title: "Question"})
+	if err := w.s.Follow(ctx, fan.ID, store.FollowPost, itoa(q)); err != nil {
+		t.Fatal(err)
+	}
+	hidden(member) // the new post's news goes to the fan only
+	heldAnswer := w.reply(store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: author.ID, Body: "@maja.member @mona.mod", Held: true})
+	hidden(member)
+	hidden(fan)
+	told(mod, "mention:"+itoa(q)+":"+itoa(heldAnswer))
+	if activity()["answer:"+itoa(q)+":"+itoa(heldAnswer)] {
+		t.Errorf("live activity of a held answer")
+	}
+	moderate(q, heldAnswer, store.ActionApprove)
+	told(member, "mention:"+itoa(q)+":"+itoa(heldAnswer))
+	told(fan, "answer:"+itoa(q)+":"+itoa(heldAnswer))
+	if !activity()["answer:"+itoa(q)+":"+itoa(heldAnswer)] {
+		t.Errorf("no live activity of an approved answer")
+	}
+	// A comment shown at first and hidden later.
+	comment := w.reply(store.NewReply{PostID: q, ParentID: heldAnswer, Kind: store.ReplyComment, AuthorID: owner.ID, Body: "@aron.author"})
+	told(fan, "comment:"+itoa(q)+":"+itoa(comment))
+	told(author, "mention:"+itoa(q)+":"+itoa(comment))
+	moderate(q, comment, store.ActionHide)
+	for _, p := range []store.Person{fan, author, member} {
+		for _, line := range w.inbox(p) {
+			if strings.HasPrefix(line, "comment:") || p.ID == author.ID && strings.HasPrefix(line, "mention:") {
+				t.Errorf("%s is still told of a hidden comment: %q", p.Name, w.inbox(p))
+			}
+		}
+	}
+	if activity()["comment:"+itoa(q)+":"+itoa(comment)] {
+		t.Errorf("live activity of a hidden comment")
+	}
+	// A held post stays the author's own: they are told of answers on it.
+	own := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Type: store.TypeQuestion, Title: "Own held", Held: true})
+	ans := w.reply(store.NewReply{PostID: own, Kind: store.ReplyAnswer, AuthorID: mod.ID})
+	told(author, "answer:"+itoa(own)+":"+itoa(ans))
+}

@@ -242,7 +242,7 @@ func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error
 // may read, read them too, marked.
 func (s *Store) Post(ctx context.Context, v Viewer, id int64) (Post, error) {
 	row := s.r.QueryRowContext(ctx, `SELECT `+postCols+`, p.body, p.body_html`+postFrom+`
-		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` AND (`+moderationVisible("p", "$1")+` OR $3)`, v.ID, id, v.Admin)
+		WHERE p.id = $2 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` AND `+moderationReadable("p", "$1", "$3"), v.ID, id, v.Admin)
 	var body, bodyHTML string
 	p, err := scanPost(row, &body, &bodyHTML)
 	if err != nil {

@@ -151,7 +151,7 @@ func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64)
 		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at,
 		r.author_id = $2, r.moderation
 		FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id
-		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND (`+moderationVisibleReply("r", "p", "$2")+` OR $3) ORDER BY r.id`, postID, v.ID, v.Admin)
+		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND `+moderationReadableReply("r", "p", "$2", "$3")+` ORDER BY r.id`, postID, v.ID, v.Admin)
 	if err != nil {
 		return nil, nil, err
 	}
