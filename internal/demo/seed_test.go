@@ -84,6 +84,10 @@ func TestSeed(t *testing.T) {
 	if _, err := s.CommunityBySlug(ctx, v, "projekt-orion"); err != store.ErrNotFound {
 		t.Errorf("secret demo community visible to a non-member: %v", err)
 	}
+	// The bell shows a few unread notifications, not the whole history.
+	if n, err := s.UnreadCount(ctx, niklas.ID); err != nil || n != UnreadKept {
+		t.Errorf("Niklas has %d unread notifications (%v), want the %d newest", n, err, UnreadKept)
+	}
 	help, err := s.HelpWanted(ctx, v, 5)
 	if err != nil || len(help) == 0 {
 		t.Errorf("no unanswered questions for a demo member: %v", err)
