@@ -294,3 +294,56 @@ func TestWithoutSMTPMailIsWrittenToAFolder(t *testing.T) {
 		t.Errorf("written mail: %q", r.subject)
 	}
 }
+
+// TestHeldPostIsMailedWhenApproved: a mention in a post held for a
+// moderator is not mailed while held, and is mailed once when approved.
+func TestHeldPostIsMailedWhenApproved(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := context.Background()
+	owner, writer, mentioned := w.person("Olga Ägare", "sv"), w.person("Walter Writer", "en"), w.person("Mona Mentioned", "sv")
+	c, err := w.s.CreateCommunity(ctx, owner.ID, "team", store.CommunitySettings{Name: "Teamet", Kind: store.KindSubject, Visibility: store.VisibilityOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []store.Person{writer, mentioned} {
+		if err := w.s.Join(ctx, p.ID, c.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id, err := w.s.CreatePost(ctx, store.NewPost{CommunityID: c.ID, AuthorID: writer.ID, Type: store.TypeTip, Title: "Held tip",
+		Body: "For @" + strings.Split(mentioned.Email, "@")[0], Language: "en", Held: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.run()
+	to := func() (n int) {
+		for _, m := range w.smtp.Messages() {
+			if m.To[0] == mentioned.Email {
+				n++
+			}
+		}
+		return n
+	}
+	if n := to(); n != 0 {
+		t.Fatalf("a mention in a held post was mailed %d times", n)
+	}
+	if err := w.s.SetModeration(ctx, store.Viewer{ID: owner.ID}, id, 0, store.ActionApprove, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.run()
+	if n := to(); n != 1 {
+		t.Fatalf("after approval the mention was mailed %d times, want 1", n)
+	}
+	// Hiding and restoring it does not mail it again.
+	if err := w.s.SetModeration(ctx, store.Viewer{ID: owner.ID}, id, 0, store.ActionHide, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.SetModeration(ctx, store.Viewer{ID: owner.ID}, id, 0, store.ActionRestore, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.run()
+	if n := to(); n != 1 {
+		t.Errorf("after hide and restore the mention was mailed %d times, want 1", n)
+	}
+}

@@ -358,8 +358,27 @@ func (s *Store) SetModeration(ctx context.Context, v Viewer, postID, replyID int
 		if err := s.indexPost(ctx, tx, postID); err != nil {
 			return err
 		}
+		if to == ModerationShown {
+			if err := enqueueShownMails(ctx, tx, postID, replyID); err != nil {
+				return err
+			}
+		}
 		return auditPost(ctx, tx, v.ID, kind+"."+action, postID, replyID, reason)
 	})
+}
+
+// enqueueShownMails queues again the immediate mails of the notifications
+// about a post (or one reply) that has just been approved or restored:
+// while it was held or hidden its mail jobs found nothing to send. The job
+// mails each notification at most once (it checks what was sent), so
+// notifications already mailed are not mailed again.
+func enqueueShownMails(ctx context.Context, q queryer, postID, replyID int64) error {
+	at := now()
+	_, err := q.ExecContext(ctx, `INSERT INTO jobs (kind, payload, dedup_key, run_at, max_attempts, created_at)
+		SELECT 'mail.notification', CAST(n.id AS TEXT), 'mail:n:' || CAST(n.id AS TEXT) || ':shown:' || CAST(CAST($3 AS BIGINT) AS TEXT), CAST($3 AS BIGINT), 12, CAST($3 AS BIGINT)
+		FROM notifications n WHERE n.post_id = $1 AND ($2 = 0 OR n.reply_id = $2) AND `+deliverySQL+` = 'immediate'
+		ON CONFLICT DO NOTHING`, postID, replyID, at)
+	return err
 }
 
 // shownDelta is how a change of moderation state changes the shown count.
