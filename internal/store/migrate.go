@@ -116,6 +116,7 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		}
 		n++
 	}
+	s.prepareWrites(ctx)
 	return n, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tacit-org/tacit/internal/markdown"
@@ -11,17 +12,16 @@ import (
 )
 
 // searchTop is a subquery of at most the number bound at limitParam of the
-// posts whose index row matches the query bound at param, best text
-// relevance (rel) first, ranking only posts from the id bound at
-// cutoffParam on (see rankCutoff). The callers rank, filter and show a
-// handful.
-func (s *Store) searchTop(param, limitParam, cutoffParam string) string {
+// posts whose index row matches m (bound with arg), best text relevance
+// (rel) first, ranking only posts from the id bound at cutoffParam on (see
+// rankCutoff). The callers rank, filter and show a handful.
+func (s *Store) searchTop(m textMatch, arg func(any) string, limitParam, cutoffParam string) string {
 	if s.dialect == Postgres {
-		return `SELECT post_id, CAST(ts_rank_cd(tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
-			FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `) AND post_id >= ` + cutoffParam + ` ORDER BY rel DESC LIMIT ` + limitParam
+		return `SELECT x.post_id, ` + s.matchRel(m, arg) + ` AS rel FROM post_search x WHERE ` + s.matchCond(m, arg) +
+			` AND x.post_id >= ` + cutoffParam + ` ORDER BY rel DESC LIMIT ` + limitParam
 	}
 	// FTS5 hands its matches over by BM25 (rank) itself.
-	return `SELECT rowid AS post_id, -rank AS rel FROM post_search WHERE post_search MATCH ` + param +
+	return `SELECT rowid AS post_id, ` + s.matchRel(m, arg) + ` AS rel FROM post_search WHERE ` + s.matchCond(m, arg) +
 		` AND rowid >= ` + cutoffParam + ` ORDER BY rank LIMIT ` + limitParam
 }
 
@@ -58,15 +58,20 @@ type SimilarQuestion struct {
 func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, typing bool, except int64) ([]SimilarQuestion, error) {
 	out := []SimilarQuestion{}
 	q := search.Like(title, typing)
-	match := s.searchMatch(q)
-	if match == "" {
+	if !q.HasText() {
 		return out, nil
 	}
-	cutoff, err := s.rankCutoff(ctx, match)
+	sc, err := s.searchScope(ctx, v, nil)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, s.similarSQL(), v.ID, match, similarCandidates, except, cutoff)
+	m := s.match(q, sc)
+	cutoff, err := s.rankCutoff(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	query, args := s.similarSQL(v, m, except, cutoff)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: similar questions: %w", err)
 	}
@@ -123,14 +128,19 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	return out, nil
 }
 
-// similarSQL reads the candidates of SimilarQuestions: $1 the viewer, $2
-// the match, $3 how many matches, $4 a post to leave out, $5 the cutoff of
-// the rank window.
-func (s *Store) similarSQL() string {
-	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3", "$5") + `)
+// similarSQL reads the candidates of SimilarQuestions: the best
+// similarCandidates matches of m from cutoff on (rankCutoff), leaving out
+// the post except.
+func (s *Store) similarSQL(v Viewer, m textMatch, except, cutoff int64) (string, []any) {
+	args := []any{v.ID, similarCandidates, except, cutoff} // $1 … $4
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	return `WITH m AS MATERIALIZED (` + s.searchTop(m, arg, "$2", "$4") + `)
 		SELECT ` + postCols + `, m.rel, COALESCE(ra.body, '')
 		FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id JOIN people a ON a.id = p.author_id
 		LEFT JOIN replies ra ON ra.id = p.accepted_answer_id AND ra.deleted_at IS NULL AND ra.moderation = ''
-		WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.moderation = '' AND p.type || '' = 'question' AND p.id <> $4 AND ` + visibleTo("c", "$1") + `
-		ORDER BY m.rel DESC, p.id DESC LIMIT 40`
+		WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.moderation = '' AND p.type || '' = 'question' AND p.id <> $3 AND ` + visibleTo("c", "$1") + `
+		ORDER BY m.rel DESC, p.id DESC LIMIT 40`, args
 }
