@@ -501,10 +501,7 @@ func (s *Store) rankCutoff(ctx context.Context, m textMatch) (int64, error) {
 		args = append(args, x)
 		return "$" + strconv.Itoa(len(args))
 	}
-	q := `SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM post_search WHERE ` + s.matchCond(m, arg) + ` ORDER BY rowid DESC LIMIT ` + arg(rankWindow) + `) w`
-	if s.dialect == Postgres {
-		q = `SELECT COALESCE(MIN(post_id), 0) FROM (SELECT x.post_id FROM post_search x WHERE ` + s.matchCond(m, arg) + ` ORDER BY x.post_id DESC LIMIT ` + arg(rankWindow) + `) w`
-	}
+	q := `SELECT COALESCE(MIN(post_id), 0) FROM (` + s.searchMatches(m, arg) + ` ORDER BY post_id DESC LIMIT ` + arg(rankWindow) + `) w`
 	var cutoff int64
 	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&cutoff); err != nil {
 		return 0, fmt.Errorf("store: rank window: %w", err)

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -65,7 +67,11 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	if err != nil {
 		return nil, err
 	}
-	m := s.match(q, sc)
+	rare, err := s.withoutCommon(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	m := s.match(rare, sc)
 	cutoff, err := s.rankCutoff(ctx, m)
 	if err != nil {
 		return nil, err
@@ -126,6 +132,116 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 		out = append(out, c.SimilarQuestion)
 	}
 	return out, nil
+}
+
+// withoutCommon returns q without the groups (title words) whose terms
+// are in more than commonDocs posts, keeping at least the two rarest. A
+// title's commonest words (in a coffee community, "coffee") match a large
+// share of all posts: ORed with the others they fill the rank window with
+// posts that share only them, and cost the most to read. Titles still have
+// to cover two of all their words (Coverage) to be offered. Only groups
+// whose document frequency is known are left out.
+func (s *Store) withoutCommon(ctx context.Context, q search.Query) (search.Query, error) {
+	terms := q.GroupTerms()
+	var all []string
+	for _, ts := range terms {
+		all = append(all, ts...)
+	}
+	if len(all) == 0 {
+		return q, nil
+	}
+	df, total, err := s.docFreqs(ctx, all)
+	if err != nil {
+		return q, fmt.Errorf("store: similar questions: %w", err)
+	}
+	limit := max(int64(rankWindow), total/20)
+	type group struct {
+		at int
+		df int64
+	}
+	var groups []group
+	common := 0
+	for i, ts := range terms {
+		g := group{at: i}
+		for _, t := range ts {
+			g.df = max(g.df, df[t])
+		}
+		if g.df > limit {
+			common++
+		}
+		groups = append(groups, g)
+	}
+	if common == 0 {
+		return q, nil
+	}
+	keep := map[int]bool{}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.df, b.df) })
+	for k, g := range groups {
+		if g.df <= limit || k < 2 {
+			keep[g.at] = true
+		}
+	}
+	out := q
+	out.Groups = nil
+	for i, g := range q.Groups {
+		if keep[i] {
+			out.Groups = append(out.Groups, g)
+		}
+	}
+	return out, nil
+}
+
+// docFreqs returns how many posts hold each term, and how many posts are
+// indexed. SQLite reads the counts from the index's vocabulary
+// (post_search_vocab), a lookup a term. PostgreSQL reads them from the
+// planner's statistics of the tsvector column (the most common lexemes and
+// their share of rows, kept by ANALYZE and autovacuum): a term not among
+// them counts as rare, and without statistics every term does.
+func (s *Store) docFreqs(ctx context.Context, terms []string) (map[string]int64, int64, error) {
+	df := map[string]int64{}
+	if s.dialect == Postgres {
+		var total float64
+		if err := s.r.QueryRowContext(ctx, `SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = to_regclass('post_search')`).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+		args := []any{}
+		arg := func(x any) string {
+			args = append(args, x)
+			return "$" + strconv.Itoa(len(args))
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT u.e, u.f FROM pg_stats st
+			CROSS JOIN LATERAL unnest(CAST(CAST(st.most_common_elems AS TEXT) AS TEXT[]), st.most_common_elem_freqs) AS u(e, f)
+			WHERE st.schemaname = current_schema() AND st.tablename = 'post_search' AND st.attname = 'tsv' AND u.e IN (`+list(terms, arg)+`)`, args...)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e string
+			var f float64
+			if err := rows.Scan(&e, &f); err != nil {
+				return nil, 0, err
+			}
+			df[e] = int64(f * total)
+		}
+		return df, int64(total), rows.Err()
+	}
+	var total int64
+	if err := s.r.QueryRowContext(ctx, `SELECT COALESCE(SUM(post_count), 0) FROM communities`).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	for _, t := range terms {
+		if _, ok := df[t]; ok {
+			continue
+		}
+		var n int64
+		err := s.r.QueryRowContext(ctx, `SELECT doc FROM post_search_vocab WHERE term = $1`, t).Scan(&n)
+		if err != nil && err != sql.ErrNoRows {
+			return nil, 0, err
+		}
+		df[t] = n
+	}
+	return df, total, nil
 }
 
 // similarSQL reads the candidates of SimilarQuestions: the best

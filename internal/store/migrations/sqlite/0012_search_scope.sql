@@ -16,3 +16,6 @@ DROP TABLE post_search;
 CREATE VIRTUAL TABLE post_search USING fts5(terms, community, content='', contentless_delete=1,
     prefix='2 3 4', tokenize="unicode61 remove_diacritics 0");
 INSERT INTO post_search (post_search, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
+-- How many posts hold each term, read by similar questions to leave out the
+-- commonest words of a title.
+CREATE VIRTUAL TABLE post_search_vocab USING fts5vocab(post_search, 'row');
