@@ -47,13 +47,11 @@ type textMatch struct {
 func (m textMatch) empty() bool { return m.text == "" }
 
 // searchScope is the communities a search is held to inside the index:
-// the viewer's readable ones (or, for a reader of most, with not, the
-// unreadable ones), narrowed by in:. on is false when the index need not
-// narrow: everything is readable, or the list would be too long to be
-// worth a term each (the WHERE clause still decides).
+// the ones the viewer may read, narrowed by in:. on is false when the index
+// need not narrow, and then the WHERE clause alone decides, as it always
+// does too.
 type searchScope struct {
 	ids []int64
-	not bool
 	on  bool
 }
 
@@ -61,7 +59,13 @@ type searchScope struct {
 const maxScopeTerms = 300
 
 // searchScope reads which communities the viewer may read (DESIGN §3: the
-// same rule as visibleTo), of those named by slugs when there are any.
+// same rule as visibleTo), of those named by slugs when there are any. The
+// index is narrowed to them when they hold at most a quarter of all posts.
+// Narrowing has a price: FTS5's BM25 counts the posts of every term in the
+// query, the communities' terms too, so it costs in proportion to the posts
+// the viewer may read. A reader of most posts is better served by the
+// WHERE clause, which reads each ranked match's post and rejects few; a
+// reader of few would have nine in ten rejected.
 func (s *Store) searchScope(ctx context.Context, v Viewer, slugs []string) (searchScope, error) {
 	args := []any{v.ID}
 	arg := func(x any) string {
@@ -72,50 +76,44 @@ func (s *Store) searchScope(ctx context.Context, v Viewer, slugs []string) (sear
 	if len(slugs) > 0 {
 		cond += " AND c.slug IN (" + list(slugs, arg) + ")"
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT c.id, CASE WHEN `+cond+` THEN 1 ELSE 0 END FROM communities c ORDER BY c.id`, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.post_count, CASE WHEN `+cond+` THEN 1 ELSE 0 END FROM communities c ORDER BY c.id`, args...)
 	if err != nil {
 		return searchScope{}, fmt.Errorf("store: search scope: %w", err)
 	}
 	defer rows.Close()
-	var yes, no []int64
+	var sc searchScope
+	var readable, all int64
+	n := 0
 	for rows.Next() {
-		var id int64
-		var readable int
-		if err := rows.Scan(&id, &readable); err != nil {
+		var id, posts int64
+		var ok int
+		if err := rows.Scan(&id, &posts, &ok); err != nil {
 			return searchScope{}, fmt.Errorf("store: search scope: %w", err)
 		}
-		if readable == 1 {
-			yes = append(yes, id)
-		} else {
-			no = append(no, id)
+		n++
+		all += posts
+		if ok == 1 {
+			readable += posts
+			sc.ids = append(sc.ids, id)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return searchScope{}, fmt.Errorf("store: search scope: %w", err)
 	}
-	switch {
-	case len(no) == 0:
-		return searchScope{}, nil
-	case len(yes) <= len(no) && len(yes) <= maxScopeTerms:
-		return searchScope{ids: yes, on: true}, nil
-	case len(no) < len(yes) && len(no) <= maxScopeTerms:
-		return searchScope{ids: no, not: true, on: true}, nil
-	}
-	return searchScope{}, nil
+	sc.on = len(sc.ids) < n && len(sc.ids) <= maxScopeTerms && 4*readable <= all
+	return sc, nil
 }
 
 // match renders the words of q for this store's engine, held to the scope.
 // On SQLite the words are held to the terms column, so that a word never
 // matches a community's term, and the scope is a condition on the
-// community column: AND any of the readable ones (c0, which no community
-// is, stands for none), or NOT any of the unreadable ones. On PostgreSQL
-// the scope is a tsquery over the lexemes "=c" + id, which no word can be.
+// community column: any of the readable ones (c0, which no community is,
+// stands for none). On PostgreSQL the scope is a tsquery over the lexemes
+// "=c" + id, which no word can be.
 func (s *Store) match(q search.Query, sc searchScope) textMatch {
 	var terms []string
 	if sc.on {
-		if !sc.not {
-			terms = append(terms, communityTerm(0))
-		}
+		terms = append(terms, communityTerm(0))
 		for _, id := range sc.ids {
 			terms = append(terms, communityTerm(id))
 		}
@@ -124,9 +122,6 @@ func (s *Store) match(q search.Query, sc searchScope) textMatch {
 		m := textMatch{text: q.TSQuery()}
 		if m.text != "" && len(terms) > 0 {
 			m.scope = "'=" + strings.Join(terms, "' | '=") + "'"
-			if sc.not {
-				m.scope = "!(" + m.scope + ")"
-			}
 		}
 		return m
 	}
@@ -136,12 +131,7 @@ func (s *Store) match(q search.Query, sc searchScope) textMatch {
 	}
 	text = "{terms} : (" + text + ")"
 	if len(terms) > 0 {
-		list := `community : ("` + strings.Join(terms, `" OR "`) + `")`
-		if sc.not {
-			text = "(" + text + ") NOT " + list
-		} else {
-			text += " AND " + list
-		}
+		text += ` AND community : ("` + strings.Join(terms, `" OR "`) + `")`
 	}
 	return textMatch{text: text}
 }
@@ -433,6 +423,47 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 		}
 		after = ids[len(ids)-1]
 	}
+}
+
+// mergeStep is how many pages of the SQLite full-text index one step of
+// MergeSearchIndex writes (about 8 MB): a step holds the writer for a
+// fraction of a second.
+const mergeStep = 2000
+
+// MergeSearchIndex merges the segments of the SQLite full-text index into
+// fewer, in at most steps steps, each its own transaction, and reports
+// whether the index is now one segment. FTS5 writes each transaction's
+// rows as a new segment and merges them only partly as it goes
+// (automerge); a query reads every segment, so an index written by
+// thousands of transactions costs several times more to search than the
+// same index merged (docs/search.md, Speed). The server runs it in the
+// background; PostgreSQL's GIN index needs nothing of the kind.
+func (s *Store) MergeSearchIndex(ctx context.Context, steps int) (bool, error) {
+	if s.dialect == Postgres {
+		return true, nil
+	}
+	for range steps {
+		var before, after int64
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&before); err != nil {
+				return err
+			}
+			// A negative budget merges whenever there is more than one
+			// segment, whatever their levels.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO post_search (post_search, rank) VALUES ('merge', $1)`, -mergeStep); err != nil {
+				return err
+			}
+			return tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&after)
+		})
+		if err != nil {
+			return false, fmt.Errorf("store: merge search index: %w", err)
+		}
+		// FTS5 changes at least two rows when it did any work.
+		if after-before < 2 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // MaxSearchPage is the last page of results Search returns; later pages are empty.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -9,8 +10,8 @@ import (
 )
 
 // TestSearchScopeFollowsMoves: the index holds each post's community, and
-// a search is held to the viewer's communities inside the index (a reader
-// of few by the readable ones, a reader of most by NOT the others). A post
+// the search of a reader of few posts is held to their communities inside
+// the index. A post
 // moved to another community is found by the readers of the new one and no
 // longer by those of the old; a community opened to everyone needs no
 // reindex.
@@ -31,6 +32,13 @@ func TestSearchScopeFollowsMoves(t *testing.T) {
 	w.add(b, inAB, store.RoleMember)
 	post := w.post(store.NewPost{CommunityID: a.ID, AuthorID: owner.ID, Type: store.TypeQuestion, Title: "Flamingos in the garden"})
 	other := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeQuestion, Title: "Flamingos in secret"})
+	// Posts elsewhere, so that a reader of one or two communities reads
+	// few posts and is held to them inside the index (the owner, who reads
+	// everything, is not).
+	for i := range 4 {
+		f := w.community(owner, fmt.Sprintf("scope-filler-%d", i), store.VisibilityClosed)
+		w.post(store.NewPost{CommunityID: f.ID, AuthorID: owner.ID, Type: store.TypeTip, Title: "Something else"})
+	}
 
 	check := func(when string, want map[*store.Person][]int64) {
 		t.Helper()
@@ -125,5 +133,38 @@ func TestSearchIndexUpgrade(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("after 0012 %s finds %v, want %v", p.Name, got, want)
 		}
+	}
+}
+
+// TestMergeSearchIndex: merging the index written by many transactions
+// ends in one segment (a second merge has nothing to do) and finds the same.
+func TestMergeSearchIndex(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	owner := w.person("Olle Owner")
+	c := w.community(owner, "merge", store.VisibilityOpen)
+	var ids []int64
+	for i := range 40 {
+		ids = append(ids, w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeTip, Title: fmt.Sprintf("Pelargoner nummer %d", i)}))
+	}
+	before := w.find(viewer(owner), "pelargoner")
+	if w.s.Dialect() == store.SQLite {
+		// Forty transactions left segments to merge: one step does work,
+		// so it cannot yet say the index is merged.
+		if merged, err := w.s.MergeSearchIndex(t.Context(), 1); err != nil || merged {
+			t.Errorf("first MergeSearchIndex(1 step) = %v, %v; want work done, not known merged", merged, err)
+		}
+	}
+	merged, err := w.s.MergeSearchIndex(t.Context(), 1000)
+	if err != nil || !merged {
+		t.Fatalf("MergeSearchIndex = %v, %v; want merged", merged, err)
+	}
+	if w.s.Dialect() == store.SQLite {
+		if merged, err := w.s.MergeSearchIndex(t.Context(), 1); err != nil || !merged {
+			t.Errorf("second MergeSearchIndex(1 step) = %v, %v; want nothing left to merge", merged, err)
+		}
+	}
+	if after := w.find(viewer(owner), "pelargoner"); !slices.Equal(after, before) || len(after) != len(ids) {
+		t.Errorf("after merging: %v, before %v (of %d)", after, before, len(ids))
 	}
 }
