@@ -114,7 +114,7 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 			return nil, err
 		}
 		m := s.match(eq.Query, sc)
-		cutoff, err := s.rankCutoff(ctx, m)
+		cutoff, err := s.rankCutoff(ctx, m, rankWindow)
 		if err != nil {
 			return nil, err
 		}

@@ -522,17 +522,17 @@ const maxHitText = 16 << 10
 // all ranked.
 var rankWindow = 5000 // a variable for tests only
 
-// rankCutoff returns the lowest post id among the newest rankWindow posts
-// whose index row matches m (0 when it matches none): ranking only posts
+// rankCutoff returns the lowest post id among the newest window posts
+// (rankWindow, or less) whose index row matches m (0 when it matches none): ranking only posts
 // from that id on ranks the window. Index rows are read newest first and
 // reading stops at the window, without ranking or reading posts.
-func (s *Store) rankCutoff(ctx context.Context, m textMatch) (int64, error) {
+func (s *Store) rankCutoff(ctx context.Context, m textMatch, window int) (int64, error) {
 	var args []any
 	arg := func(x any) string {
 		args = append(args, x)
 		return "$" + strconv.Itoa(len(args))
 	}
-	q := `SELECT COALESCE(MIN(post_id), 0) FROM (` + s.searchMatches(m, arg) + ` ORDER BY post_id DESC LIMIT ` + arg(rankWindow) + `) w`
+	q := `SELECT COALESCE(MIN(post_id), 0) FROM (` + s.searchMatches(m, arg) + ` ORDER BY post_id DESC LIMIT ` + arg(window) + `) w`
 	var cutoff int64
 	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&cutoff); err != nil {
 		return 0, fmt.Errorf("store: rank window: %w", err)
@@ -693,7 +693,7 @@ func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, m text
 	var cutoff int64
 	if !m.empty() {
 		var err error
-		if cutoff, err = s.rankCutoff(ctx, m); err != nil {
+		if cutoff, err = s.rankCutoff(ctx, m, rankWindow); err != nil {
 			return nil, err
 		}
 	}

@@ -168,3 +168,29 @@ func TestMergeSearchIndex(t *testing.T) {
 		t.Errorf("after merging: %v, before %v (of %d)", after, before, len(ids))
 	}
 }
+
+// TestRankWindowInScope: the rank window (the newest matches, ranked) is
+// taken of what a reader of few communities may read, so newer posts
+// elsewhere cannot push their posts out of it and leave the pages the
+// count promises empty (the gap docs/search.md described before the scope).
+func TestRankWindowInScope(t *testing.T) {
+	defer store.SetRankWindow(3)()
+	w := newWorld(t)
+	owner := w.person("Olle Owner")
+	reader := w.person("Rita Reader")
+	mine := w.community(owner, "window-mine", store.VisibilityClosed)
+	w.add(mine, reader, store.RoleMember)
+	var want []int64
+	for i := range 2 {
+		want = append(want, w.post(store.NewPost{CommunityID: mine.ID, AuthorID: owner.ID, Type: store.TypeTip, Title: fmt.Sprintf("Tulpaner %d", i)}))
+	}
+	for i := range 8 {
+		c := w.community(owner, fmt.Sprintf("window-other-%d", i), store.VisibilityClosed)
+		w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeTip, Title: "Tulpaner här också"})
+	}
+	got := w.find(viewer(reader), "tulpaner")
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("a reader of one community finds %v, want %v", got, want)
+	}
+}

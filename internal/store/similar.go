@@ -27,6 +27,11 @@ func (s *Store) searchTop(m textMatch, arg func(any) string, limitParam, cutoffP
 		` AND rowid >= ` + cutoffParam + ` ORDER BY rank LIMIT ` + limitParam
 }
 
+// similarWindow is how many of the newest matches SimilarQuestions ranks
+// (rankCutoff): fewer than a search, because any one word of the title
+// matches and only five questions are offered.
+var similarWindow = 2000
+
 // MaxSimilar is the most similar questions SimilarQuestions returns.
 const MaxSimilar = 5
 
@@ -72,7 +77,7 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 		return nil, err
 	}
 	m := s.match(rare, sc)
-	cutoff, err := s.rankCutoff(ctx, m)
+	cutoff, err := s.rankCutoff(ctx, m, similarWindow)
 	if err != nil {
 		return nil, err
 	}

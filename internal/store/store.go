@@ -83,7 +83,10 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	// Readers keep 32 MiB of pages each (SQLite's default is 2 MiB): a
 	// search at a million posts reads thousands of index and post pages,
 	// and every page not in this cache is a system call.
-	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=cache_size(-32768)")
+	// They also read the file through a memory map, so that a page not in
+	// that cache costs no system call (a tenth of a search's CPU at a
+	// million posts was spent in pread).
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=cache_size(-32768)&_pragma=mmap_size(17179869184)")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open sqlite readers: %w", err)
