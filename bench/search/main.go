@@ -66,7 +66,7 @@ type config struct {
 	seed                  uint64
 	cpuProfile            string
 	only                  string
-	merge                 bool
+	merge, reindex        bool
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -86,6 +86,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fs.BoolVar(&c.merge, "merge", true, "merge the SQLite full-text index into one segment before measuring, as the server does in the background (Store.MergeSearchIndex)")
+	fs.BoolVar(&c.reindex, "reindex", false, "with --reuse: empty the search index and time Store.Reindex writing it anew, as after migration 0012")
 	fs.StringVar(&c.only, "only", "", "measure only these kinds, comma-separated (such as \"1 word,similar\")")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -133,6 +134,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if c.reindex && c.reuse {
+		if err := reindex(ctx, s, db, stdout); err != nil {
+			return err
+		}
 	}
 	if c.merge && c.db == "sqlite" {
 		t := time.Now()
@@ -597,4 +603,29 @@ func mib(n int64) string {
 		return "unknown"
 	}
 	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+// reindex empties the search index and times Store.Reindex writing it anew.
+func reindex(ctx context.Context, s *store.Store, db *database, stdout io.Writer) error {
+	raw, err := db.openRaw()
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	q := `DELETE FROM post_search`
+	if db.kind == "sqlite" {
+		q = `INSERT INTO post_search (post_search) VALUES ('delete-all')`
+	}
+	if _, err := raw.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("empty the index: %w", err)
+	}
+	cpu, t := processCPU(), time.Now()
+	n, err := s.Reindex(ctx)
+	if err != nil {
+		return err
+	}
+	el := time.Since(t)
+	fmt.Fprintf(stdout, "reindexed %d posts in %s: %.0f posts/s, %.2f ms CPU a post (load average %s)\n",
+		n, el.Round(time.Second), float64(n)/el.Seconds(), float64((processCPU()-cpu).Microseconds())/1000/float64(max(n, 1)), loadAverage())
+	return nil
 }
