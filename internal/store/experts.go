@@ -113,7 +113,7 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 		if err != nil {
 			return nil, err
 		}
-		m := s.match(eq.Query, sc)
+		m := s.match(eq.Query, sc.forQuery(eq.Query))
 		cutoff, err := s.rankCutoff(ctx, m, rankWindow)
 		if err != nil {
 			return nil, err

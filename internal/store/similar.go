@@ -76,7 +76,7 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	if err != nil {
 		return nil, err
 	}
-	m := s.match(rare, sc)
+	m := s.match(rare, sc.forQuery(rare))
 	cutoff, err := s.rankCutoff(ctx, m, similarWindow)
 	if err != nil {
 		return nil, err
