@@ -444,7 +444,7 @@ func searchPage(ctx context.Context, s *store.Store, v store.Viewer, q string) (
 }
 
 func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m90, m10 store.Viewer, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s %12s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean found", "CPU ms/query")
+	fmt.Fprintf(stdout, "\n%-8s %-8s %8s %8s %8s %8s %10s %12s %12s\n", "reader", "query", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean found", "CPU ms/query", "CPU p50/p95")
 	for _, v := range []struct {
 		name string
 		v    store.Viewer
@@ -464,12 +464,13 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 				}
 			}
 			times := make([]time.Duration, len(qs))
+			cpus := make([]time.Duration, len(qs)) // each query's process CPU time
 			var total int64
 			cpu := processCPU()
 			for i, q := range qs {
-				t := time.Now()
+				t, c := time.Now(), processCPU()
 				n, err := kind.do(ctx, s, v.v, q)
-				times[i] = time.Since(t)
+				times[i], cpus[i] = time.Since(t), processCPU()-c
 				if err != nil {
 					return fmt.Errorf("%s %q: %w", kind.name, q, err)
 				}
@@ -477,11 +478,13 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 			}
 			cpu = processCPU() - cpu
 			slices.Sort(times)
-			pct := func(p float64) string {
-				return fmt.Sprintf("%.1f", float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds())/1000)
+			slices.Sort(cpus)
+			at := func(ds []time.Duration, p float64) string {
+				return fmt.Sprintf("%.1f", float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds())/1000)
 			}
-			fmt.Fprintf(stdout, "%-8s %-8s %8s %8s %8s %8s %10d %12.1f\n", v.name, kind.name, pct(0.50), pct(0.95), pct(0.99), pct(1), total/int64(len(qs)),
-				float64(cpu.Microseconds())/1000/float64(len(qs)))
+			pct := func(p float64) string { return at(times, p) }
+			fmt.Fprintf(stdout, "%-8s %-8s %8s %8s %8s %8s %10d %12.1f %12s\n", v.name, kind.name, pct(0.50), pct(0.95), pct(0.99), pct(1), total/int64(len(qs)),
+				float64(cpu.Microseconds())/1000/float64(len(qs)), at(cpus, 0.50)+"/"+at(cpus, 0.95))
 		}
 	}
 	fmt.Fprintf(stdout, "load average after queries: %s\n", loadAverage())
