@@ -235,6 +235,26 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}()
 
+	// The full-text index is merged in the background, a step at a time,
+	// soon after start (a reindex writes many segments) and then hourly.
+	mergeDone := make(chan struct{})
+	go func() {
+		defer close(mergeDone)
+		wait := time.NewTimer(time.Minute)
+		defer wait.Stop()
+		for {
+			select {
+			case <-workCtx.Done():
+				return
+			case <-wait.C:
+				if _, err := s.MergeSearchIndex(workCtx, 1000); err != nil && workCtx.Err() == nil {
+					log.Error("merge search index", slog.Any("err", err))
+				}
+				wait.Reset(time.Hour)
+			}
+		}
+	}()
+
 	// Durable background jobs (mail, digests, media); each feature adds its kinds in jobKinds.
 	runner := jobs.New(s, log, jobKinds(cfg, s, log))
 	jobsDone := make(chan struct{})
@@ -266,6 +286,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	stopWork()
 	<-workDone
 	<-jobsDone
+	<-mergeDone
 	<-liveDone
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil

@@ -6,13 +6,19 @@ import (
 	"unicode/utf8"
 )
 
+// MinLikePrefix is the shortest last word, in letters, that Like matches
+// as a prefix while a title is typed. A shorter one is matched as a word:
+// two or three letters begin the words of most posts, so as a prefix it
+// finds nearly everything and tells nothing.
+const MinLikePrefix = 4
+
 // Like returns a query for texts that share words with text, such as a
 // question title being written: every word is a group of its own and the
 // groups are joined by OR (MatchAny), so BM25 puts the texts that share the
 // most, and the rarest, words first. Nothing in text is read as syntax:
 // "-", quotes, OR and filters are plain words here. With typing, the last
 // word is matched as a prefix unless text ends in a space, as it is in the
-// middle of being typed.
+// middle of being typed, and it has at least MinLikePrefix letters.
 func Like(text string, typing bool) Query {
 	if len(text) > MaxQueryLen {
 		text = strings.ToValidUTF8(text[:MaxQueryLen], "") + " "
@@ -25,7 +31,7 @@ func Like(text string, typing bool) Query {
 			continue
 		}
 		open := false
-		if i == len(toks)-1 && tok.end == len(text) {
+		if i == len(toks)-1 && tok.end == len(text) && utf8.RuneCountInString(tok.word) >= MinLikePrefix {
 			r, _ := utf8.DecodeLastRuneInString(text)
 			open = unicode.IsLetter(r) || unicode.IsNumber(r)
 		}
@@ -55,4 +61,25 @@ func (q Query) Coverage(text string) (matched, of int) {
 		}
 	}
 	return len(hit), len(groups)
+}
+
+// GroupTerms returns, for each group of q (in the order of q.Groups), the
+// index terms its words stand for, without prefixes; nil for a group of only
+// stop words. Callers weigh groups by how common their terms are.
+func (q Query) GroupTerms() [][]string {
+	out := make([][]string, len(q.Groups))
+	for i, g := range q.Groups {
+		seen := map[string]bool{}
+		for _, t := range g {
+			for _, a := range t.alts(q.Prefix) {
+				for _, qt := range a {
+					if !qt.prefix && !seen[qt.term] {
+						seen[qt.term] = true
+						out[i] = append(out[i], qt.term)
+					}
+				}
+			}
+		}
+	}
+	return out
 }

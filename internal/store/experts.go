@@ -108,12 +108,18 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 	}
 	items := map[int64][]item{}
 
-	if match := s.searchMatch(eq.Query); match != "" {
-		cutoff, err := s.rankCutoff(ctx, match)
+	if eq.Query.HasText() {
+		sc, err := s.searchScope(ctx, v, nil)
 		if err != nil {
 			return nil, err
 		}
-		rows, err := s.r.QueryContext(ctx, s.expertsSQL(), v.ID, match, expertCandidates, eq.ExceptPost, cutoff)
+		m := s.match(eq.Query, sc.forQuery(eq.Query))
+		cutoff, err := s.rankCutoff(ctx, m, rankWindow)
+		if err != nil {
+			return nil, err
+		}
+		query, args := s.expertsSQL(v, m, eq.ExceptPost, cutoff)
+		rows, err := s.r.QueryContext(ctx, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: experts: %w", err)
 		}
@@ -250,17 +256,22 @@ func subjectTags(q search.Query) []string {
 	return tags[:min(len(tags), 2*search.MaxQueryTexts)]
 }
 
-// expertsSQL reads the evidence of Experts: $1 the viewer, $2 the match,
-// $3 how many matches, $4 a post to leave out, $5 the cutoff of the rank
-// window (rankCutoff). Each step is materialised
+// expertsSQL reads the evidence of Experts: the best expertCandidates
+// matches of m from cutoff on (rankCutoff), leaving out the post except.
+// Each step is materialised
 // and joined with CROSS JOIN, which SQLite takes as the order to loop in:
 // the few matches first, then their answers and their people by index,
 // never a scan of all replies or people.
-func (s *Store) expertsSQL() string {
-	return `WITH m AS MATERIALIZED (` + s.searchTop("$2", "$3", "$5") + `),
+func (s *Store) expertsSQL(v Viewer, m textMatch, except, cutoff int64) (string, []any) {
+	args := []any{v.ID, expertCandidates, except, cutoff} // $1 … $4
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	return `WITH m AS MATERIALIZED (` + s.searchTop(m, arg, "$2", "$4") + `),
 			v AS MATERIALIZED (SELECT p.id, p.title, p.type, p.author_id, p.anonymous, p.accepted_answer_id, p.helped_count, m.rel
 				FROM m CROSS JOIN posts p JOIN communities c ON c.id = p.community_id
-				WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.moderation = '' AND p.id <> $4 AND ` + visibleTo("c", "$1") + `),
+				WHERE p.id = m.post_id AND p.deleted_at IS NULL AND p.moderation = '' AND p.id <> $3 AND ` + visibleTo("c", "$1") + `),
 			e AS MATERIALIZED (SELECT v.author_id AS person_id, v.id AS post_id, v.title, v.type AS kind, 0 AS accepted, v.helped_count AS helped, v.rel
 					FROM v WHERE NOT v.anonymous AND v.type <> 'question'
 				UNION ALL
@@ -268,5 +279,5 @@ func (s *Store) expertsSQL() string {
 					FROM v CROSS JOIN replies r
 					WHERE r.post_id = v.id AND r.kind = 'answer' AND r.deleted_at IS NULL AND r.moderation = '' AND NOT (v.anonymous AND r.author_id = v.author_id))
 			SELECT e.person_id, a.name, a.department, a.title, e.post_id, e.title, e.kind, e.accepted, e.helped, e.rel
-			FROM e CROSS JOIN people a WHERE a.id = e.person_id AND a.deactivated_at IS NULL`
+			FROM e CROSS JOIN people a WHERE a.id = e.person_id AND a.deactivated_at IS NULL`, args
 }

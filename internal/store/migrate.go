@@ -97,12 +97,20 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 // Migrate applies every pending migration, each in its own transaction, and
 // returns how many it applied.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
+	return s.migrateTo(ctx, 1<<30)
+}
+
+// migrateTo applies the pending migrations up to version.
+func (s *Store) migrateTo(ctx context.Context, version int) (int, error) {
 	ms, err := s.pending(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, m := range ms {
+		if m.version > version {
+			break
+		}
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
@@ -116,6 +124,7 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		}
 		n++
 	}
+	s.prepareWrites(ctx)
 	return n, nil
 }
 

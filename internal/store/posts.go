@@ -138,14 +138,24 @@ func scanPost(row interface{ Scan(...any) error }, extra ...any) (Post, error) {
 }
 
 // CreatePost stores a post, its tags and the author's follow of it, and
-// counts it in its community, in one transaction.
+// counts it in its community, in one transaction. The Markdown is rendered
+// and the text analysed for the search index before it starts.
 func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 	var id int64
 	bodyHTML, excerpt := markdown.Render(np.Body), markdown.Excerpt(np.Body, 240)
+	terms := newIndexSource(np).terms()
 	err := s.txRing(ctx, func(tx *sql.Tx) error {
 		var err error
 		if id, err = s.insertPost(ctx, tx, np, bodyHTML, excerpt); err != nil {
 			return err
+		}
+		if !np.Held {
+			if err := s.countPosts(ctx, tx, np.CommunityID, 1); err != nil {
+				return err
+			}
+			if err := s.writeIndex(ctx, tx, []indexRow{{id, np.CommunityID, terms}}); err != nil {
+				return err
+			}
 		}
 		return s.notifyPost(ctx, tx, id, np.AuthorID, np.Anonymous)
 	})
@@ -154,14 +164,19 @@ func (s *Store) CreatePost(ctx context.Context, np NewPost) (int64, error) {
 
 // CreatePosts stores many posts as CreatePost does, all in one
 // transaction, for bulk loads (benchmarks, imports): the Markdown is
-// rendered before the transaction starts, so the writer is held only for
-// the inserts. It returns their ids in the order of nps.
+// rendered and the text analysed before the transaction starts, so the
+// writer is held only for the inserts, and each community's count and the
+// search rows are written once for the lot. It returns their ids in the
+// order of nps.
 func (s *Store) CreatePosts(ctx context.Context, nps []NewPost) ([]int64, error) {
 	type rendered struct{ html, excerpt string }
 	r := make([]rendered, len(nps))
+	srcs := make([]indexSource, len(nps))
 	for i, np := range nps {
 		r[i] = rendered{markdown.Render(np.Body), markdown.Excerpt(np.Body, 240)}
+		srcs[i] = newIndexSource(np)
 	}
+	index := analyseAll(srcs)
 	// Written community by community, so that concurrent bulk loads lock
 	// the communities' counters in the same order and cannot deadlock.
 	order := make([]int, len(nps))
@@ -171,20 +186,56 @@ func (s *Store) CreatePosts(ctx context.Context, nps []NewPost) ([]int64, error)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(nps[a].CommunityID, nps[b].CommunityID) })
 	ids := make([]int64, len(nps))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for _, i := range order {
+		rows := make([]indexRow, 0, len(nps))
+		shown := 0
+		for k, i := range order {
 			id, err := s.insertPost(ctx, tx, nps[i], r[i].html, r[i].excerpt)
 			if err != nil {
 				return err
 			}
 			ids[i] = id
+			if !nps[i].Held {
+				shown++
+				index[i].id = id
+				rows = append(rows, index[i])
+			}
+			if last := k == len(order)-1; (last || nps[order[k+1]].CommunityID != nps[i].CommunityID) && shown > 0 {
+				if err := s.countPosts(ctx, tx, nps[i].CommunityID, shown); err != nil {
+					return err
+				}
+				shown = 0
+			}
 		}
-		return nil
+		return s.writeIndex(ctx, tx, rows)
 	})
 	return ids, err
 }
 
-// insertPost writes a post, its tags, its community's count, its search
-// row and the author's follow, in the caller's transaction.
+// newIndexSource is the index source of a post not yet written: no
+// replies, its tags as setTags stores them and tagsTx reads them.
+func newIndexSource(np NewPost) indexSource {
+	tags := slices.Clone(np.Tags)
+	slices.Sort(tags)
+	return indexSource{community: np.CommunityID, title: np.Title, body: np.Body, lang: np.Language, tags: slices.Compact(tags)}
+}
+
+// countPosts adds n shown posts to a community's count.
+func (s *Store) countPosts(ctx context.Context, tx *sql.Tx, communityID int64, n int) error {
+	_, err := s.txExec(ctx, tx, countPostsSQL, n, communityID)
+	return err
+}
+
+const (
+	insertPostSQL = `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url, moderation)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13) RETURNING id`
+	insertTagSQL    = `INSERT INTO post_tags (post_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING`
+	insertFollowSQL = `INSERT INTO follows (person_id, target_kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`
+	countPostsSQL   = `UPDATE communities SET post_count = post_count + $1 WHERE id = $2`
+)
+
+// insertPost writes a post, its tags, its attachments and the author's
+// follow, in the caller's transaction. The caller counts it in its
+// community and writes its search row (unless it is held).
 func (s *Store) insertPost(ctx context.Context, tx *sql.Tx, np NewPost, bodyHTML, excerpt string) (int64, error) {
 	var id int64
 	t := now()
@@ -199,29 +250,23 @@ func (s *Store) insertPost(ctx context.Context, tx *sql.Tx, np NewPost, bodyHTML
 	if np.Held {
 		moderation = ModerationHeld
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO posts (community_id, author_id, anonymous, type, title, body, body_html, excerpt, language, status, created_at, updated_at, activity_at, source_url, moderation)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13) RETURNING id`,
+	err := s.txQueryRow(ctx, tx, insertPostSQL,
 		np.CommunityID, np.AuthorID, np.Anonymous, np.Type, np.Title, np.Body, bodyHTML, excerpt,
 		np.Language, status, t, np.SourceURL, moderation).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
-	if err := setTags(ctx, tx, id, np.Tags); err != nil {
-		return 0, err
-	}
-	// The community counts shown posts only; a held post is counted when approved.
-	if !np.Held {
-		if _, err := tx.ExecContext(ctx, `UPDATE communities SET post_count = post_count + 1 WHERE id = $1`, np.CommunityID); err != nil {
+	for _, tag := range np.Tags {
+		if _, err := s.txExec(ctx, tx, insertTagSQL, id, tag); err != nil {
 			return 0, err
 		}
-	}
-	if err := s.indexPost(ctx, tx, id); err != nil {
-		return 0, err
 	}
 	if err := attachUploads(ctx, tx, np.AuthorID, id, 0, np.Attachments); err != nil {
 		return 0, err
 	}
-	return id, follow(ctx, tx, np.AuthorID, FollowPost, fmt.Sprint(id))
+	_, err = s.txExec(ctx, tx, insertFollowSQL,
+		np.AuthorID, FollowPost, strconv.FormatInt(id, 10), now())
+	return id, err
 }
 
 func setTags(ctx context.Context, tx *sql.Tx, postID int64, tags []string) error {

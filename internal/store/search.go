@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,24 +35,156 @@ func (s *Store) searchKey() string {
 	return "rowid"
 }
 
-// searchMatches is a subquery of the posts whose index row matches the
-// query bound at param, with their text relevance rel (higher is better):
-// BM25 on SQLite (bm25() is negative, better is lower), cover density
-// normalised by the log of the length on PostgreSQL.
-func (s *Store) searchMatches(param string) string {
-	if s.dialect == Postgres {
-		return `SELECT post_id, CAST(ts_rank_cd(tsv, to_tsquery('simple', ` + param + `), 1) AS DOUBLE PRECISION) AS rel
-			FROM post_search WHERE tsv @@ to_tsquery('simple', ` + param + `)`
-	}
-	return `SELECT rowid AS post_id, -bm25(post_search) AS rel FROM post_search WHERE post_search MATCH ` + param
+// textMatch is a query rendered for this store's engine: text is the FTS5
+// MATCH expression (on SQLite, with the viewer's scope folded in) or the
+// tsquery of the words (PostgreSQL), and scope, on PostgreSQL only, a
+// tsquery over community lexemes to AND with it ("" for none). A zero
+// textMatch has no words.
+type textMatch struct {
+	text, scope string
 }
 
-// searchMatch renders the text of q for this store's engine ("" when it has none).
-func (s *Store) searchMatch(q search.Query) string {
-	if s.dialect == Postgres {
-		return q.TSQuery()
+func (m textMatch) empty() bool { return m.text == "" }
+
+// searchScope is the communities a search is held to inside the index:
+// the ones the viewer may read, narrowed by in:. on is false when the index
+// need not narrow, and then the WHERE clause alone decides, as it always
+// does too.
+type searchScope struct {
+	ids []int64
+	on  bool
+	few bool // the viewer may read at most a twentieth of the posts
+}
+
+// forQuery is the scope as q uses it. Narrowing pays when one word matches
+// many posts, of which the WHERE clause would reject most; for several
+// words, all or any (similar questions, "some of the words"), the matches
+// the WHERE clause reads are fewer than the posts whose community terms
+// BM25 would count, and the index is narrowed only for a reader of so few
+// posts that a window of the newest matches might hold too few of theirs.
+// Measured at 1,000,000 posts, a reader of 10 %: narrowed, one word took
+// 42 ms of CPU against 70, two words 70 against 57, three 61 against 46,
+// similar questions 70 against 34 (docs/search.md, Speed).
+func (sc searchScope) forQuery(q search.Query) searchScope {
+	if sc.few || len(q.Groups) == 1 && !q.MatchAny {
+		return sc
 	}
-	return q.FTS5()
+	return searchScope{}
+}
+
+// maxScopeTerms bounds the community terms one match carries.
+const maxScopeTerms = 300
+
+// searchScope reads which communities the viewer may read (DESIGN §3: the
+// same rule as visibleTo), of those named by slugs when there are any. The
+// index is narrowed to them when they hold at most a quarter of all posts.
+// Narrowing has a price: FTS5's BM25 counts the posts of every term in the
+// query, the communities' terms too, so it costs in proportion to the posts
+// the viewer may read. A reader of most posts is better served by the
+// WHERE clause, which reads each ranked match's post and rejects few; a
+// reader of few would have nine in ten rejected.
+func (s *Store) searchScope(ctx context.Context, v Viewer, slugs []string) (searchScope, error) {
+	args := []any{v.ID}
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
+	}
+	cond := visibleTo("c", "$1")
+	if len(slugs) > 0 {
+		cond += " AND c.slug IN (" + list(slugs, arg) + ")"
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.post_count, CASE WHEN `+cond+` THEN 1 ELSE 0 END FROM communities c ORDER BY c.id`, args...)
+	if err != nil {
+		return searchScope{}, fmt.Errorf("store: search scope: %w", err)
+	}
+	defer rows.Close()
+	var sc searchScope
+	var readable, all int64
+	n := 0
+	for rows.Next() {
+		var id, posts int64
+		var ok int
+		if err := rows.Scan(&id, &posts, &ok); err != nil {
+			return searchScope{}, fmt.Errorf("store: search scope: %w", err)
+		}
+		n++
+		all += posts
+		if ok == 1 {
+			readable += posts
+			sc.ids = append(sc.ids, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return searchScope{}, fmt.Errorf("store: search scope: %w", err)
+	}
+	sc.on = len(sc.ids) < n && len(sc.ids) <= maxScopeTerms && 4*readable <= all
+	sc.few = sc.on && 20*readable <= all
+	return sc, nil
+}
+
+// match renders the words of q for this store's engine, held to the scope.
+// On SQLite the words are held to the terms column, so that a word never
+// matches a community's term, and the scope is a condition on the
+// community column: any of the readable ones (c0, which no community is,
+// stands for none). On PostgreSQL the scope is a tsquery over the lexemes
+// "=c" + id, which no word can be.
+func (s *Store) match(q search.Query, sc searchScope) textMatch {
+	var terms []string
+	if sc.on {
+		terms = append(terms, communityTerm(0))
+		for _, id := range sc.ids {
+			terms = append(terms, communityTerm(id))
+		}
+	}
+	if s.dialect == Postgres {
+		m := textMatch{text: q.TSQuery()}
+		if m.text != "" && len(terms) > 0 {
+			m.scope = "'=" + strings.Join(terms, "' | '=") + "'"
+		}
+		return m
+	}
+	text := q.FTS5()
+	if text == "" {
+		return textMatch{}
+	}
+	text = "{terms} : (" + text + ")"
+	if len(terms) > 0 {
+		text += ` AND community : ("` + strings.Join(terms, `" OR "`) + `")`
+	}
+	return textMatch{text: text}
+}
+
+// matchCond is the condition that the index row (x on PostgreSQL;
+// post_search on SQLite, which must not be aliased for MATCH) matches m,
+// binding values with arg.
+func (s *Store) matchCond(m textMatch, arg func(any) string) string {
+	if s.dialect != Postgres {
+		return "post_search MATCH " + arg(m.text)
+	}
+	if m.scope == "" {
+		return "x.tsv @@ to_tsquery('simple', " + arg(m.text) + ")"
+	}
+	return "x.tsv @@ (to_tsquery('simple', " + arg(m.text) + ") && CAST(" + arg(m.scope) + " AS tsquery))"
+}
+
+// matchRel is the text relevance of the index row for m (higher is
+// better): BM25 on SQLite (FTS5's rank, bm25 with the community column
+// weighed 0, is negative and better when lower), cover density normalised
+// by the log of the length on PostgreSQL, of the words alone.
+func (s *Store) matchRel(m textMatch, arg func(any) string) string {
+	if s.dialect != Postgres {
+		return "-post_search.rank"
+	}
+	return "CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(m.text) + "), 1) AS DOUBLE PRECISION)"
+}
+
+// searchMatches is a subquery of the ids (post_id) of the posts whose index
+// row matches m.
+func (s *Store) searchMatches(m textMatch, arg func(any) string) string {
+	if s.dialect == Postgres {
+		return "SELECT x.post_id FROM post_search x WHERE " + s.matchCond(m, arg)
+	}
+	return "SELECT rowid AS post_id FROM post_search WHERE " + s.matchCond(m, arg)
 }
 
 // maxIndexedText bounds the bytes of body, answers and comments analysed
@@ -57,81 +192,229 @@ func (s *Store) searchMatch(q search.Query) string {
 // to it slow, nor outgrow PostgreSQL's limit on a tsvector (1 MB).
 const maxIndexedText = 256 << 10
 
-// indexPost writes the search row of a post from what is stored now, in
-// the caller's transaction: the post's title (weighted by IndexText), body
-// and tags, and the bodies of its live answers and comments. A deleted or
-// missing post loses its row. Authors are never indexed, so an anonymous
-// post cannot be found by its author's name.
-func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM post_search WHERE `+s.searchKey()+` = $1`, postID); err != nil {
-		return fmt.Errorf("store: unindex post %d: %w", postID, err)
-	}
-	var title, body, lang string
-	err := tx.QueryRowContext(ctx, `SELECT title, body, language FROM posts WHERE id = $1 AND deleted_at IS NULL AND moderation = ''`, postID).Scan(&title, &body, &lang)
-	if err == sql.ErrNoRows {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
+// indexSource is what the search row of a post is made from: the post's
+// title, body, language and community, the bodies of its live answers and
+// comments in order, and its tags in order.
+type indexSource struct {
+	id, community int64
+	title, body   string
+	lang          string
+	replies, tags []string
+}
+
+// terms analyses the source into the text of its index row. Authors are
+// never indexed, so an anonymous post cannot be found by its author's name.
+func (src indexSource) terms() string {
 	var b strings.Builder
-	b.WriteString(body)
-	rows, err := tx.QueryContext(ctx, `SELECT body FROM replies WHERE post_id = $1 AND deleted_at IS NULL AND moderation = '' ORDER BY id`, postID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var reply string
-		if err := rows.Scan(&reply); err != nil {
-			rows.Close()
-			return err
+	b.WriteString(src.body)
+	for _, reply := range src.replies {
+		if b.Len() >= maxIndexedText {
+			break
 		}
-		if b.Len() < maxIndexedText {
-			b.WriteString("\n\n")
-			b.WriteString(reply)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+		b.WriteString("\n\n")
+		b.WriteString(reply)
 	}
 	text := b.String()
 	if len(text) > maxIndexedText {
 		text = strings.ToValidUTF8(text[:maxIndexedText], "")
 	}
-	tags, err := tagsTx(ctx, tx, postID)
-	if err != nil {
-		return err
+	if len(src.tags) > 0 {
+		text += "\n\n" + strings.Join(src.tags, " ")
 	}
-	if len(tags) > 0 {
-		text += "\n\n" + strings.Join(tags, " ")
+	return search.IndexText(src.title, text, src.lang)
+}
+
+// indexRow is one row of the search index: a post, its community and its
+// analysed terms.
+type indexRow struct {
+	id, community int64
+	terms         string
+}
+
+// communityTerm is the term of a community in the index (the community
+// column on SQLite; on PostgreSQL the lexeme "=" + it, made by the generated
+// tsvector).
+func communityTerm(id int64) string { return "c" + strconv.FormatInt(id, 10) }
+
+// analyseAll analyses the sources, on every core when there are many.
+func analyseAll(srcs []indexSource) []indexRow {
+	out := make([]indexRow, len(srcs))
+	workers := min(runtime.GOMAXPROCS(0), len(srcs)/32+1)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(srcs); i = int(next.Add(1)) - 1 {
+				out[i] = indexRow{srcs[i].id, srcs[i].community, srcs[i].terms()}
+			}
+		}()
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO post_search (`+s.searchKey()+`, terms) VALUES ($1, $2)`,
-		postID, search.IndexText(title, text, lang))
-	if err != nil {
-		return fmt.Errorf("store: index post %d: %w", postID, err)
+	wg.Wait()
+	return out
+}
+
+// indexInsertRows is the most rows one statement of writeIndex inserts.
+const indexInsertRows = 64
+
+// indexInsertSQL inserts n index rows: id, community and terms of each.
+func indexInsertSQL(d Dialect, n int) string {
+	var b strings.Builder
+	if d == Postgres {
+		b.WriteString(`INSERT INTO post_search (post_id, community_id, terms) VALUES `)
+	} else {
+		b.WriteString(`INSERT INTO post_search (rowid, community, terms) VALUES `)
+	}
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "($%d, $%d, $%d)", 3*i+1, 3*i+2, 3*i+3)
+	}
+	return b.String()
+}
+
+// writeIndex inserts index rows, many to a statement.
+func (s *Store) writeIndex(ctx context.Context, tx *sql.Tx, rows []indexRow) error {
+	for len(rows) > 0 {
+		n := min(len(rows), indexInsertRows)
+		args := make([]any, 0, 3*n)
+		for _, r := range rows[:n] {
+			if s.dialect == Postgres {
+				args = append(args, r.id, r.community, r.terms)
+			} else {
+				args = append(args, r.id, communityTerm(r.community), r.terms)
+			}
+		}
+		if _, err := s.txExec(ctx, tx, indexInsertSQL(s.dialect, n), args...); err != nil {
+			return fmt.Errorf("store: index posts %d–: %w", rows[0].id, err)
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
 
+// indexPost writes the search row of a post from what is stored now, in
+// the caller's transaction (see indexPosts).
+func (s *Store) indexPost(ctx context.Context, tx *sql.Tx, postID int64) error {
+	return s.indexPosts(ctx, tx, []int64{postID})
+}
+
+// indexPosts writes the search rows of posts from what is stored now, in
+// the caller's transaction: each post's title (weighted by IndexText), body
+// and tags, the bodies of its live answers and comments, and its community.
+// A deleted, held, hidden or missing post loses its row. The posts, their
+// replies and their tags are each read in one statement, however many.
+func (s *Store) indexPosts(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	strs := make([]string, len(ids))
+	for i, id := range ids {
+		strs[i] = strconv.FormatInt(id, 10)
+	}
+	in := strings.Join(strs, ",") // integers formatted here, never user text
+	if _, err := tx.ExecContext(ctx, `DELETE FROM post_search WHERE `+s.searchKey()+` IN (`+in+`)`); err != nil {
+		return fmt.Errorf("store: unindex posts: %w", err)
+	}
+	srcs, err := readIndexSources(ctx, tx, in)
+	if err != nil {
+		return fmt.Errorf("store: index posts: %w", err)
+	}
+	return s.writeIndex(ctx, tx, analyseAll(srcs))
+}
+
+// readIndexSources reads the live posts among the ids in (a comma-separated
+// list of integers), with their live replies and tags, in id order.
+func readIndexSources(ctx context.Context, tx *sql.Tx, in string) ([]indexSource, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, community_id, title, body, language FROM posts
+		WHERE id IN (`+in+`) AND deleted_at IS NULL AND moderation = '' ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	var srcs []indexSource
+	at := map[int64]int{}
+	for rows.Next() {
+		var src indexSource
+		if err := rows.Scan(&src.id, &src.community, &src.title, &src.body, &src.lang); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		at[src.id] = len(srcs)
+		srcs = append(srcs, src)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(srcs) == 0 {
+		return nil, nil
+	}
+	// Both lists are read in order, and each post's bounded as it is read.
+	for _, q := range []string{
+		`SELECT post_id, body FROM replies WHERE post_id IN (` + in + `) AND deleted_at IS NULL AND moderation = '' ORDER BY post_id, id`,
+		`SELECT post_id, tag FROM post_tags WHERE post_id IN (` + in + `) ORDER BY post_id, tag`,
+	} {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		size := map[int64]int{}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			i, ok := at[id]
+			if !ok {
+				continue
+			}
+			if strings.HasPrefix(q, "SELECT post_id, tag") {
+				srcs[i].tags = append(srcs[i].tags, text)
+			} else if size[id]+len(srcs[i].body) < maxIndexedText {
+				srcs[i].replies = append(srcs[i].replies, text)
+				size[id] += len(text) + 2
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return srcs, nil
+}
+
 // Reindex writes the search row of every live post that has none, such as
-// the posts written before the index existed (migration 0005), and returns
-// how many it wrote. Rows exist only for live posts (indexPost keeps it so),
-// so equal counts mean nothing is missing: that one query is all it costs
-// when the index is complete, as it is on every start but the first.
+// the posts written before the index existed (migration 0005) or before it
+// was made anew (0012), and returns how many it wrote. Rows exist only for
+// live posts (indexPost keeps it so), so equal counts mean nothing is
+// missing: that one query is all it costs when the index is complete, as it
+// is on every start but the first after such a migration. Posts are read,
+// analysed on every core and written a thousand at a time.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
-	var missing bool
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL AND moderation = '') <> (SELECT COUNT(*) FROM post_search)`).Scan(&missing)
+	var live, indexed int64
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL AND moderation = ''), (SELECT COUNT(*) FROM post_search)`).Scan(&live, &indexed)
 	if err != nil {
 		return 0, fmt.Errorf("store: reindex: %w", err)
 	}
+	if live == indexed {
+		return 0, nil
+	}
+	// An empty index (a new one) needs no check of which rows exist.
+	missing := ` AND NOT EXISTS (SELECT 1 FROM post_search x WHERE x.` + s.searchKey() + ` = p.id)`
+	if indexed == 0 {
+		missing = ""
+	}
 	n := 0
 	var after int64
-	for missing {
+	for {
 		var ids []int64
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			rows, err := tx.QueryContext(ctx, `SELECT p.id FROM posts p WHERE p.id > $1 AND p.deleted_at IS NULL AND p.moderation = ''
-				AND NOT EXISTS (SELECT 1 FROM post_search x WHERE x.`+s.searchKey()+` = p.id) ORDER BY p.id LIMIT 200`, after)
+			rows, err := tx.QueryContext(ctx, `SELECT p.id FROM posts p WHERE p.id > $1 AND p.deleted_at IS NULL AND p.moderation = ''`+
+				missing+` ORDER BY p.id LIMIT 1000`, after)
 			if err != nil {
 				return err
 			}
@@ -147,23 +430,58 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 			if err := rows.Err(); err != nil {
 				return err
 			}
-			for _, id := range ids {
-				if err := s.indexPost(ctx, tx, id); err != nil {
-					return err
-				}
-			}
-			return nil
+			return s.indexPosts(ctx, tx, ids)
 		})
 		if err != nil {
 			return n, fmt.Errorf("store: reindex: %w", err)
 		}
 		n += len(ids)
-		if len(ids) == 0 {
-			break
+		if len(ids) == 0 || ctx.Err() != nil {
+			return n, ctx.Err()
 		}
 		after = ids[len(ids)-1]
 	}
-	return n, nil
+}
+
+// mergeStep is how many pages of the SQLite full-text index one step of
+// MergeSearchIndex writes (about 8 MB): a step holds the writer for a
+// fraction of a second.
+const mergeStep = 2000
+
+// MergeSearchIndex merges the segments of the SQLite full-text index into
+// fewer, in at most steps steps, each its own transaction, and reports
+// whether the index is now one segment. FTS5 writes each transaction's
+// rows as a new segment and merges them only partly as it goes
+// (automerge); a query reads every segment, so an index written by
+// thousands of transactions costs several times more to search than the
+// same index merged (docs/search.md, Speed). The server runs it in the
+// background; PostgreSQL's GIN index needs nothing of the kind.
+func (s *Store) MergeSearchIndex(ctx context.Context, steps int) (bool, error) {
+	if s.dialect == Postgres {
+		return true, nil
+	}
+	for range steps {
+		var before, after int64
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&before); err != nil {
+				return err
+			}
+			// A negative budget merges whenever there is more than one
+			// segment, whatever their levels.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO post_search (post_search, rank) VALUES ('merge', $1)`, -mergeStep); err != nil {
+				return err
+			}
+			return tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&after)
+		})
+		if err != nil {
+			return false, fmt.Errorf("store: merge search index: %w", err)
+		}
+		// FTS5 changes at least two rows when it did any work.
+		if after-before < 2 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // MaxSearchPage is the last page of results Search returns; later pages are empty.
@@ -222,17 +540,19 @@ const maxHitText = 16 << 10
 // all ranked.
 var rankWindow = 5000 // a variable for tests only
 
-// rankCutoff returns the lowest post id among the newest rankWindow posts
-// whose index row matches match (0 when it matches none): ranking only
-// posts from that id on ranks the window. Index rows are read newest first
-// and reading stops at the window, without ranking or reading posts.
-func (s *Store) rankCutoff(ctx context.Context, match string) (int64, error) {
-	q := `SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM post_search WHERE post_search MATCH $1 ORDER BY rowid DESC LIMIT $2) w`
-	if s.dialect == Postgres {
-		q = `SELECT COALESCE(MIN(post_id), 0) FROM (SELECT post_id FROM post_search WHERE tsv @@ to_tsquery('simple', $1) ORDER BY post_id DESC LIMIT $2) w`
+// rankCutoff returns the lowest post id among the newest window posts
+// (rankWindow, or less) whose index row matches m (0 when it matches none): ranking only posts
+// from that id on ranks the window. Index rows are read newest first and
+// reading stops at the window, without ranking or reading posts.
+func (s *Store) rankCutoff(ctx context.Context, m textMatch, window int) (int64, error) {
+	var args []any
+	arg := func(x any) string {
+		args = append(args, x)
+		return "$" + strconv.Itoa(len(args))
 	}
+	q := `SELECT COALESCE(MIN(post_id), 0) FROM (` + s.searchMatches(m, arg) + ` ORDER BY post_id DESC LIMIT ` + arg(window) + `) w`
 	var cutoff int64
-	if err := s.r.QueryRowContext(ctx, q, match, rankWindow).Scan(&cutoff); err != nil {
+	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&cutoff); err != nil {
 		return 0, fmt.Errorf("store: rank window: %w", err)
 	}
 	return cutoff, nil
@@ -254,14 +574,22 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 	limit = min(max(limit, 1), 100)
 	page = min(max(page, 1), MaxSearchPage+1)
 	res := SearchResult{Hits: []SearchHit{}, Partial: []SearchHit{}, Page: page, Limit: limit}
-	total, err := s.searchCount(ctx, v, q)
+	var sc searchScope
+	if q.HasText() {
+		var err error
+		if sc, err = s.searchScope(ctx, v, q.Communities); err != nil {
+			return res, err
+		}
+	}
+	m := s.match(q, sc.forQuery(q))
+	total, err := s.searchCount(ctx, v, q, m)
 	if err != nil {
 		return res, err
 	}
 	res.Total, res.More = min(total, MaxSearchResults), total > MaxSearchResults
 	offset := (page - 1) * limit
 	if page <= MaxSearchPage && int64(offset) < res.Total {
-		if res.Hits, err = s.searchPage(ctx, v, q, offset, limit, nil); err != nil {
+		if res.Hits, err = s.searchPage(ctx, v, q, m, offset, limit, nil); err != nil {
 			return res, err
 		}
 	}
@@ -272,7 +600,7 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 		for i, h := range res.Hits {
 			seen[i] = h.ID
 		}
-		if res.Partial, err = s.searchPage(ctx, v, some, 0, limit-len(res.Hits), seen); err != nil {
+		if res.Partial, err = s.searchPage(ctx, v, some, s.match(some, sc.forQuery(some)), 0, limit-len(res.Hits), seen); err != nil {
 			return res, err
 		}
 	}
@@ -335,8 +663,8 @@ func (s *Store) searchWhere(v Viewer, q search.Query, arg func(any) string) []st
 		for _, t := range q.Exclude {
 			ex.Groups = append(ex.Groups, search.Group{t})
 		}
-		if m := s.searchMatch(ex); m != "" {
-			where = append(where, "p.id NOT IN (SELECT post_id FROM ("+s.searchMatches(arg(m))+") x)")
+		if m := s.match(ex, searchScope{}); !m.empty() {
+			where = append(where, "p.id NOT IN ("+s.searchMatches(m, arg)+")")
 		}
 	}
 	return where
@@ -344,32 +672,31 @@ func (s *Store) searchWhere(v Viewer, q search.Query, arg func(any) string) []st
 
 // searchFrom is the FROM and WHERE of the posts p the viewer may read that
 // match q, with the index row (post_search on SQLite, which must not be
-// aliased for MATCH; x on PostgreSQL) when q has words.
-func (s *Store) searchFrom(v Viewer, q search.Query, arg func(any) string) string {
-	match := s.searchMatch(q)
-	if match == "" {
+// aliased for MATCH; x on PostgreSQL) when q has words, matched as m.
+func (s *Store) searchFrom(v Viewer, q search.Query, m textMatch, arg func(any) string) string {
+	if m.empty() {
 		return " FROM posts p WHERE " + strings.Join(s.searchWhere(v, q, arg), " AND ")
 	}
-	// The index is the outer loop: it finds the matches, and each post is
-	// then read by its id and checked.
-	m := arg(match)
+	// The index is the outer loop: it finds the matches (in the viewer's
+	// scope), and each post is then read by its id and checked.
+	cond := s.matchCond(m, arg)
 	where := s.searchWhere(v, q, arg)
 	if s.dialect == Postgres {
-		return " FROM post_search x JOIN posts p ON p.id = x.post_id WHERE x.tsv @@ to_tsquery('simple', " + m + ") AND " + strings.Join(where, " AND ")
+		return " FROM post_search x JOIN posts p ON p.id = x.post_id WHERE " + cond + " AND " + strings.Join(where, " AND ")
 	}
-	return " FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE post_search MATCH " + m + " AND " + strings.Join(where, " AND ")
+	return " FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE " + cond + " AND " + strings.Join(where, " AND ")
 }
 
 // searchCount counts the posts the viewer may read that match q, stopping
 // after MaxSearchResults + 1: without ORDER BY, the index hands over its
 // matches in id order and the count ends as soon as it is known to be over.
-func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query) (int64, error) {
+func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query, m textMatch) (int64, error) {
 	var args []any
 	arg := func(x any) string {
 		args = append(args, x)
 		return "$" + strconv.Itoa(len(args))
 	}
-	from := s.searchFrom(v, q, arg)
+	from := s.searchFrom(v, q, m, arg)
 	var n int64
 	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT `+arg(MaxSearchResults+1)+`) n`, args...).Scan(&n)
 	if err != nil {
@@ -378,17 +705,17 @@ func (s *Store) searchCount(ctx context.Context, v Viewer, q search.Query) (int6
 	return n, nil
 }
 
-// searchPage returns limit hits from offset in the ranked matches of q,
-// leaving out the posts in except.
-func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset, limit int, except []int64) ([]SearchHit, error) {
+// searchPage returns limit hits from offset in the ranked matches of q
+// (matched as m), leaving out the posts in except.
+func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, m textMatch, offset, limit int, except []int64) ([]SearchHit, error) {
 	var cutoff int64
-	if m := s.searchMatch(q); m != "" {
+	if !m.empty() {
 		var err error
-		if cutoff, err = s.rankCutoff(ctx, m); err != nil {
+		if cutoff, err = s.rankCutoff(ctx, m, rankWindow); err != nil {
 			return nil, err
 		}
 	}
-	query, args := s.searchPageSQL(v, q, offset, limit, except, cutoff)
+	query, args := s.searchPageSQL(v, q, m, offset, limit, except, cutoff)
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -410,29 +737,29 @@ func (s *Store) searchPage(ctx context.Context, v Viewer, q search.Query, offset
 
 // searchPageSQL is the query of searchPage and its arguments; with words,
 // only posts from id cutoff on are ranked (rankCutoff).
-func (s *Store) searchPageSQL(v Viewer, q search.Query, offset, limit int, except []int64, cutoff int64) (string, []any) {
+func (s *Store) searchPageSQL(v Viewer, q search.Query, m textMatch, offset, limit int, except []int64, cutoff int64) (string, []any) {
 	args := []any{v.ID} // $1 for postCols
 	arg := func(x any) string {
 		args = append(args, x)
 		return "$" + strconv.Itoa(len(args))
 	}
-	from := s.searchFrom(v, q, arg)
+	from := s.searchFrom(v, q, m, arg)
 	for _, id := range except {
 		from += " AND p.id <> " + arg(id)
 	}
 	var cands string
 	switch {
-	case s.searchMatch(q) == "":
+	case m.empty():
 		cands = "c AS (SELECT p.id, p.activity_at AS score" + from + " ORDER BY p.activity_at DESC, p.id DESC LIMIT " + arg(offset+limit) + ")"
 	case s.dialect == Postgres:
-		cands = "ranked AS MATERIALIZED (SELECT p.id, CAST(ts_rank_cd(x.tsv, to_tsquery('simple', " + arg(s.searchMatch(q)) + "), 1) AS DOUBLE PRECISION) AS rel" +
+		cands = "ranked AS MATERIALIZED (SELECT p.id, " + s.matchRel(m, arg) + " AS rel" +
 			from + " AND x.post_id >= " + arg(cutoff) + " ORDER BY rel DESC LIMIT " + arg(MaxSearchResults) + "), " +
 			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
 	default:
 		// FTS5 ranks the matches in the window by BM25 itself (ORDER BY
 		// rank) and hands them over best first, so reading stops at
 		// MaxSearchResults readable posts.
-		cands = "ranked AS MATERIALIZED (SELECT p.id, -post_search.rank AS rel" + from + " AND post_search.rowid >= " + arg(cutoff) +
+		cands = "ranked AS MATERIALIZED (SELECT p.id, " + s.matchRel(m, arg) + " AS rel" + from + " AND post_search.rowid >= " + arg(cutoff) +
 			" ORDER BY post_search.rank LIMIT " + arg(MaxSearchResults) + "), " +
 			"c AS (SELECT p.id, " + searchScore("ranked.rel", arg(now())) + " AS score FROM ranked JOIN posts p ON p.id = ranked.id)"
 	}

@@ -25,19 +25,25 @@ func TestSearchPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := Viewer{ID: 1}
-	like := s.searchMatch(search.Like("hur gör man kaffe med bryggare", true))
+	// Each query held to a reader's few communities in the index, and not.
+	scopes := []searchScope{{ids: []int64{1, 2}, on: true}, {}}
+	like := search.Like("hur gör man kaffe med bryggare", true)
 	type query struct {
 		name string
 		sql  string
 		args []any
 	}
-	queries := []query{
-		{"similar questions", s.similarSQL(), []any{1, like, 200, 0, 0}},
-		{"experts", s.expertsSQL(), []any{1, like, 300, 0, 0}},
-	}
-	for _, q := range []string{"kaffe bryggare", "kaffe type:question", "kaffe is:unanswered tag:crm", "type:question", "is:unanswered", "-kaffe"} {
-		sql, args := s.searchPageSQL(v, search.Parse(q), 0, 20, []int64{5}, 0)
-		queries = append(queries, query{"search page " + q, sql, args})
+	var queries []query
+	for _, sc := range scopes {
+		sql, args := s.similarSQL(v, s.match(like, sc), 0, 0)
+		queries = append(queries, query{"similar questions", sql, args})
+		sql, args = s.expertsSQL(v, s.match(like, sc), 0, 0)
+		queries = append(queries, query{"experts", sql, args})
+		for _, q := range []string{"kaffe bryggare", "kaffe type:question", "kaffe is:unanswered tag:crm", "type:question", "is:unanswered", "-kaffe"} {
+			pq := search.Parse(q)
+			sql, args := s.searchPageSQL(v, pq, s.match(pq, sc), 0, 20, []int64{5}, 0)
+			queries = append(queries, query{"search page " + q, sql, args})
+		}
 	}
 	for _, q := range queries {
 		rows, err := s.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q.sql, q.args...)

@@ -74,3 +74,45 @@ func (p *pool) Close() error {
 	})
 	return p.DB.Close()
 }
+
+// cached returns the prepared form of query if the pool holds one. Inside
+// a transaction nothing can be prepared on the pool: its one writer
+// connection is the transaction's.
+func (p *pool) cached(query string) *sql.Stmt {
+	if st, ok := p.stmts.Load(query); ok {
+		return st.(*sql.Stmt)
+	}
+	return nil
+}
+
+// writeStatements are the writes that bulk loads run thousands of times,
+// prepared on the writer when the store opens (see txExec).
+func writeStatements(d Dialect) []string {
+	return []string{insertPostSQL, insertTagSQL, insertFollowSQL, countPostsSQL, indexInsertSQL(d, 1), indexInsertSQL(d, indexInsertRows)}
+}
+
+// prepareWrites prepares writeStatements on the writer, those whose
+// tables exist (the store calls it when it opens and after migrating).
+func (s *Store) prepareWrites(ctx context.Context) {
+	for _, q := range writeStatements(s.dialect) {
+		s.w.stmt(ctx, q)
+	}
+}
+
+// txExec runs query in tx, in its prepared form when the writer holds one
+// (writeStatements, SQLite): modernc's driver parses every unprepared
+// statement anew.
+func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st := s.w.cached(query); st != nil {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, query, args...)
+}
+
+// txQueryRow is QueryRowContext in tx, prepared as txExec prepares.
+func (s *Store) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if st := s.w.cached(query); st != nil {
+		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, query, args...)
+}
