@@ -346,9 +346,10 @@ func fillContent(ctx context.Context, s *store.Store, cfg config, o *org, st *fi
 				tags = append(tags, t)
 			}
 		}
+		author := member() // drawn first, as before, so the data stays the same
 		postID, err := s.CreatePost(ctx, store.NewPost{
 			CommunityID: c.id,
-			AuthorID:    member(),
+			AuthorID:    author,
 			Anonymous:   typ == store.TypeQuestion && c.anonymous && r.IntN(5) == 0,
 			Type:        typ,
 			Title:       title(r, typ),
@@ -421,7 +422,7 @@ func fillContent(ctx context.Context, s *store.Store, cfg config, o *org, st *fi
 			}
 		}
 		if len(answerIDs) > 0 && (big && i%(2*bigEvery) == bigEvery/2 || !big && r.IntN(3) == 0) {
-			if err := s.Accept(ctx, 0, postID, answerIDs[r.IntN(len(answerIDs))]); err != nil {
+			if err := s.Accept(ctx, author, postID, answerIDs[r.IntN(len(answerIDs))]); err != nil {
 				return err
 			}
 			st.accepts.Add(1)

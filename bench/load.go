@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tacit-org/tacit/bench/internal/machine"
 	"github.com/tacit-org/tacit/internal/api"
 	"github.com/tacit-org/tacit/internal/auth"
 	"github.com/tacit-org/tacit/internal/store"
@@ -149,6 +149,12 @@ var scenarios = map[string]scenario{
 			"body":     {body(r, 300, 900)},
 			"language": {"en"},
 			"tags":     {tagFor(r) + ", " + tagFor(r)},
+			// A community with a code of conduct asks for it to be accepted
+			// with a first post, as the composer's box does.
+			"accept_code_of_conduct": {"on"},
+			// A question is shown similar questions once before it is
+			// posted; the form then carries this, as the bench's does.
+			"similar_checked": {"1"},
 		}
 		req, _ := http.NewRequest(http.MethodPost, base+"/c/"+c.member[r.IntN(len(c.member))]+"/posts", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -229,8 +235,8 @@ func measure(ctx context.Context, s *store.Store, cfg config, clients []*client,
 
 	var seq atomic.Int64
 	var out []result
-	fmt.Fprintf(stdout, "load: load average before: %s\n", loadAverage())
-	defer func() { fmt.Fprintf(stdout, "load: load average after: %s\n", loadAverage()) }()
+	fmt.Fprintf(stdout, "load: load average before: %s\n", machine.LoadAverage())
+	defer func() { fmt.Fprintf(stdout, "load: load average after: %s\n", machine.LoadAverage()) }()
 	for _, name := range cfg.scenarios {
 		sc := scenarios[name]
 		if cfg.warmup > 0 {
@@ -271,7 +277,7 @@ func drive(ctx context.Context, hc *http.Client, base string, sc scenario, clien
 	var mu sync.Mutex
 	res := result{scenario: sc}
 	var wg sync.WaitGroup
-	start, cpu := time.Now(), processCPU()
+	start, cpu := time.Now(), machine.ProcessCPU()
 	for i, c := range clients {
 		wg.Add(1)
 		go func() {
@@ -321,22 +327,9 @@ func drive(ctx context.Context, hc *http.Client, base string, sc scenario, clien
 		}()
 	}
 	wg.Wait()
-	res.elapsed, res.cpu = time.Since(start), processCPU()-cpu
+	res.elapsed, res.cpu = time.Since(start), machine.ProcessCPU()-cpu
 	slices.Sort(res.lat)
 	return res
-}
-
-// loadAverage reports how busy the machine is, since the bench shares it.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ") + " (1, 5, 15 min)"
 }
 
 // percentile returns the latency below which p of the answers came (nearest rank).

@@ -13,14 +13,11 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -30,9 +27,7 @@ import (
 	"syscall"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to create and drop the bench database
-	_ "modernc.org/sqlite"             // the "sqlite" driver, for row counts and the WAL checkpoint
-
+	"github.com/tacit-org/tacit/bench/internal/benchdb"
 	"github.com/tacit-org/tacit/internal/store"
 )
 
@@ -144,13 +139,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "bench: %s, %s/%s, GOMAXPROCS=%d, %s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), cfg.db)
 
-	db, err := prepareDatabase(ctx, cfg, stdout)
+	db, err := benchdb.Prepare(ctx, benchdb.Options{Kind: cfg.db, DataDir: cfg.dataDir, DatabaseURL: cfg.databaseURL, Reuse: cfg.reuse, Keep: cfg.keep, Name: "tacit-bench"}, stdout)
 	if err != nil {
 		return err
 	}
-	defer db.cleanup(stdout)
+	defer db.Cleanup(stdout)
 
-	s, err := store.Open(ctx, db.storeURL, db.dataDir)
+	s, err := store.Open(ctx, db.StoreURL, db.DataDir)
 	if err != nil {
 		return err
 	}
@@ -159,7 +154,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	raw, err := db.openRaw()
+	raw, err := db.OpenRaw()
 	if err != nil {
 		return err
 	}
@@ -180,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "fill: VACUUM ANALYZE in %.1fs\n", time.Since(t).Seconds())
 		}
 	}
-	if err := db.report(ctx, raw, stdout); err != nil {
+	if err := report(ctx, db, raw, stdout); err != nil {
 		return err
 	}
 
@@ -217,110 +212,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// database is where the bench keeps its data and how it cleans up.
-type database struct {
-	kind      string
-	storeURL  string // "" for SQLite
-	dataDir   string
-	adminURL  string // PostgreSQL: the server URL the bench database was created from
-	name      string // PostgreSQL: the bench database, dropped unless kept
-	removeDir bool
-	keep      bool
-}
-
-func prepareDatabase(ctx context.Context, cfg config, stdout io.Writer) (*database, error) {
-	db := &database{kind: cfg.db, keep: cfg.keep}
-	if cfg.db == "sqlite" {
-		db.dataDir = cfg.dataDir
-		if db.dataDir == "" {
-			dir, err := os.MkdirTemp("", "tacit-bench-*")
-			if err != nil {
-				return nil, err
-			}
-			db.dataDir, db.removeDir = dir, true
-		}
-		_, err := os.Stat(filepath.Join(db.dataDir, "tacit.db"))
-		switch {
-		case cfg.reuse && err != nil:
-			return nil, fmt.Errorf("--reuse: no tacit.db in %s", db.dataDir)
-		case !cfg.reuse && err == nil:
-			return nil, fmt.Errorf("%s already holds tacit.db: use --reuse, or an empty --data directory", db.dataDir)
-		}
-		fmt.Fprintf(stdout, "database: SQLite file %s\n", filepath.Join(db.dataDir, "tacit.db"))
-		return db, nil
-	}
-	db.dataDir = os.TempDir() // unused by PostgreSQL, but Open wants a directory
-	if cfg.reuse {
-		db.storeURL = cfg.databaseURL
-		fmt.Fprintf(stdout, "database: PostgreSQL %s (reused)\n", redact(cfg.databaseURL))
-		return db, nil
-	}
-	u, err := url.Parse(cfg.databaseURL)
-	if err != nil {
-		return nil, fmt.Errorf("--database-url: %w", err)
-	}
-	admin, err := sql.Open("pgx", cfg.databaseURL)
-	if err != nil {
-		return nil, err
-	}
-	defer admin.Close()
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	name := "tacit_bench_" + time.Now().Format("20060102_150405") + "_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		return nil, fmt.Errorf("create database (is PostgreSQL running at %s?): %w", redact(cfg.databaseURL), err)
-	}
-	db.adminURL, db.name = cfg.databaseURL, name
-	u.Path = "/" + name
-	db.storeURL = u.String()
-	fmt.Fprintf(stdout, "database: PostgreSQL %s\n", redact(db.storeURL))
-	return db, nil
-}
-
-// cleanup drops or removes what the bench created, unless asked to keep it.
-func (db *database) cleanup(stdout io.Writer) {
-	if db.keep {
-		if db.kind == "postgres" {
-			fmt.Fprintf(stdout, "kept database: --db postgres --reuse --database-url '%s'\n", redact(db.storeURL))
-		} else {
-			fmt.Fprintf(stdout, "kept database: --db sqlite --reuse --data %s\n", db.dataDir)
-		}
-		return
-	}
-	if db.name != "" {
-		admin, err := sql.Open("pgx", db.adminURL)
-		if err == nil {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			_, err = admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+db.name+" WITH (FORCE)")
-			cancel()
-			admin.Close()
-		}
-		if err != nil {
-			fmt.Fprintf(stdout, "could not drop database %s: %v\n", db.name, err)
-		}
-	}
-	if db.removeDir {
-		if err := os.RemoveAll(db.dataDir); err != nil {
-			fmt.Fprintf(stdout, "could not remove %s: %v\n", db.dataDir, err)
-		}
-	}
-}
-
-// openRaw opens a second handle on the database for what the store has no
-// method for: row counts, sizes, finding the bench's targets, ANALYZE.
-func (db *database) openRaw() (*sql.DB, error) {
-	if db.kind == "postgres" {
-		return sql.Open("pgx", db.storeURL)
-	}
-	return sql.Open("sqlite", "file:"+filepath.Join(db.dataDir, "tacit.db")+"?_pragma=busy_timeout(10000)")
-}
-
 // countedTables are reported after the fill.
 var countedTables = []string{"people", "person_expertise", "communities", "memberships", "follows", "posts", "post_tags",
 	"replies", "reactions", "audit_log"}
 
 // report prints the rows per table and the size of the database on disk.
-func (db *database) report(ctx context.Context, raw *sql.DB, stdout io.Writer) error {
+func report(ctx context.Context, db *benchdb.Database, raw *sql.DB, stdout io.Writer) error {
 	var parts []string
 	for _, t := range countedTables {
 		var n int64
@@ -330,12 +227,12 @@ func (db *database) report(ctx context.Context, raw *sql.DB, stdout io.Writer) e
 		parts = append(parts, fmt.Sprintf("%s %d", t, n))
 	}
 	fmt.Fprintf(stdout, "rows: %s\n", strings.Join(parts, ", "))
-	if db.kind == "postgres" {
+	if db.Kind == "postgres" {
 		var size int64
 		if err := raw.QueryRowContext(ctx, `SELECT pg_database_size(current_database())`).Scan(&size); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "database size: %s (pg_database_size)\n", mib(size))
+		fmt.Fprintf(stdout, "database size: %s (pg_database_size)\n", benchdb.MiB(size))
 		return nil
 	}
 	// Fold the WAL into the main file so its size is the data's size.
@@ -345,22 +242,11 @@ func (db *database) report(ctx context.Context, raw *sql.DB, stdout io.Writer) e
 	var total int64
 	var files []string
 	for _, suffix := range []string{"", "-wal", "-shm"} {
-		if fi, err := os.Stat(filepath.Join(db.dataDir, "tacit.db"+suffix)); err == nil {
+		if fi, err := os.Stat(filepath.Join(db.DataDir, "tacit.db"+suffix)); err == nil {
 			total += fi.Size()
-			files = append(files, fmt.Sprintf("tacit.db%s %s", suffix, mib(fi.Size())))
+			files = append(files, fmt.Sprintf("tacit.db%s %s", suffix, benchdb.MiB(fi.Size())))
 		}
 	}
-	fmt.Fprintf(stdout, "database size: %s (%s)\n", mib(total), strings.Join(files, ", "))
+	fmt.Fprintf(stdout, "database size: %s (%s)\n", benchdb.MiB(total), strings.Join(files, ", "))
 	return nil
-}
-
-func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
-
-// redact hides a password in a database URL.
-func redact(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return "(invalid URL)"
-	}
-	return u.Redacted()
 }

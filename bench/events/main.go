@@ -22,9 +22,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
+	"github.com/tacit-org/tacit/bench/internal/machine"
 	"github.com/tacit-org/tacit/internal/mail"
 	"github.com/tacit-org/tacit/internal/notify"
 	"github.com/tacit-org/tacit/internal/store"
@@ -48,23 +48,6 @@ func main() {
 
 var cpuProfile, burstProfile string
 var digestWorkers int
-
-// cpuTime is the CPU time this process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// load is the machine's load average (1, 5, 15 minutes).
-func load() string {
-	b, _ := os.ReadFile("/proc/loadavg")
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
-}
 
 func memNow() uint64 {
 	runtime.GC()
@@ -235,9 +218,9 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		}
 		pprof.StartCPUProfile(f)
 	}
-	fmt.Printf("load average before the burst: %s\n", load())
+	fmt.Printf("load average before the burst: %s\n", machine.LoadAverage())
 	start, committed := map[int64]time.Time{}, map[int64]time.Time{}
-	cb := cpuTime()
+	cb := machine.ProcessCPU()
 	tb := time.Now()
 	for range burst {
 		t := time.Now()
@@ -264,7 +247,7 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	burstCPU := cpuTime() - cb
+	burstCPU := machine.ProcessCPU() - cb
 	if burstProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -279,7 +262,7 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 	fmt.Printf("burst: %d answers x %d followers written in %s; delivered %d of %d\n", burst, nStreams, writes.Round(time.Millisecond), len(lat), want)
 	fmt.Printf("  latency from the start of each write: p50 %s, p99 %s, max %s\n", pct(lat, 0.50), pct(lat, 0.99), pct(lat, 1))
 	fmt.Printf("  latency from its commit:              p50 %s, p99 %s, max %s\n", pct(latCommit, 0.50), pct(latCommit, 0.99), pct(latCommit, 1))
-	fmt.Printf("  CPU time of the process during the burst (writes, delivery, clients): %s; load average after: %s\n", burstCPU.Round(time.Millisecond), load())
+	fmt.Printf("  CPU time of the process during the burst (writes, delivery, clients): %s; load average after: %s\n", burstCPU.Round(time.Millisecond), machine.LoadAverage())
 	for _, c := range conns {
 		c.Close()
 	}
@@ -296,12 +279,12 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	fmt.Printf("load average before the digests: %s\n", load())
+	fmt.Printf("load average before the digests: %s\n", machine.LoadAverage())
 	nWorkers := digestWorkers
 	if nWorkers <= 0 {
 		nWorkers = runtime.GOMAXPROCS(0) * 2
 	}
-	cd := cpuTime()
+	cd := machine.ProcessCPU()
 	td := time.Now()
 	var built, empty atomic.Int64
 	work := make(chan int64)
@@ -331,9 +314,9 @@ func run(nStreams, nPeople, burst, nDigests, nPosts int) error {
 	}
 	close(work)
 	wg.Wait()
-	took, cpu := time.Since(td), cpuTime()-cd
+	took, cpu := time.Since(td), machine.ProcessCPU()-cd
 	fmt.Printf("digests: %d built (%d with content, %d empty) in %s: %.2f ms each, %d workers; CPU time %s (%.2f ms each); load average after: %s\n",
 		nDigests, built.Load(), empty.Load(), took.Round(time.Millisecond), float64(took.Microseconds())/1000/float64(nDigests), nWorkers,
-		cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(max(nDigests, 1)), load())
+		cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(max(nDigests, 1)), machine.LoadAverage())
 	return nil
 }

@@ -40,9 +40,8 @@ import (
 	"time"
 	"unicode"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
-	_ "modernc.org/sqlite"
-
+	"github.com/tacit-org/tacit/bench/internal/benchdb"
+	"github.com/tacit-org/tacit/bench/internal/machine"
 	"github.com/tacit-org/tacit/internal/search"
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -113,12 +112,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "corpus %s: %d words\n", k.lang, len(k.words))
 	}
 
-	db, err := prepare(ctx, c, stdout)
+	db, err := benchdb.Prepare(ctx, benchdb.Options{Kind: c.db, DataDir: c.data, DatabaseURL: c.databaseURL, Reuse: c.reuse, Keep: c.keep, Name: "tacit-search-bench"}, stdout)
 	if err != nil {
 		return err
 	}
-	defer db.cleanup(stdout)
-	s, err := store.Open(ctx, db.storeURL, db.dataDir)
+	defer db.Cleanup(stdout)
+	s, err := store.Open(ctx, db.StoreURL, db.DataDir)
 	if err != nil {
 		return err
 	}
@@ -147,7 +146,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "merged the full-text index in %.1fs\n", time.Since(t).Seconds())
 	}
-	raw, err := db.openRaw()
+	raw, err := db.OpenRaw()
 	if err != nil {
 		return err
 	}
@@ -162,13 +161,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "VACUUM ANALYZE in %.1fs\n", time.Since(t).Seconds())
 	}
-	if err := db.size(ctx, raw, stdout); err != nil {
+	if err := size(ctx, db, raw, stdout); err != nil {
 		return err
 	}
 	if c.queries == 0 {
 		return nil
 	}
-	fmt.Fprintf(stdout, "load average before queries: %s\n", loadAverage())
+	fmt.Fprintf(stdout, "load average before queries: %s\n", machine.LoadAverage())
 	return measure(ctx, s, c, corpora, m90, m10, stdout)
 }
 
@@ -466,17 +465,17 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 			times := make([]time.Duration, len(qs))
 			cpus := make([]time.Duration, len(qs)) // each query's process CPU time
 			var total int64
-			cpu := processCPU()
+			cpu := machine.ProcessCPU()
 			for i, q := range qs {
-				t, c := time.Now(), processCPU()
+				t, c := time.Now(), machine.ProcessCPU()
 				n, err := kind.do(ctx, s, v.v, q)
-				times[i], cpus[i] = time.Since(t), processCPU()-c
+				times[i], cpus[i] = time.Since(t), machine.ProcessCPU()-c
 				if err != nil {
 					return fmt.Errorf("%s %q: %w", kind.name, q, err)
 				}
 				total += n
 			}
-			cpu = processCPU() - cpu
+			cpu = machine.ProcessCPU() - cpu
 			slices.Sort(times)
 			slices.Sort(cpus)
 			at := func(ds []time.Duration, p float64) string {
@@ -487,109 +486,24 @@ func measure(ctx context.Context, s *store.Store, c config, corpora []*corpus, m
 				float64(cpu.Microseconds())/1000/float64(len(qs)), at(cpus, 0.50)+"/"+at(cpus, 0.95))
 		}
 	}
-	fmt.Fprintf(stdout, "load average after queries: %s\n", loadAverage())
+	fmt.Fprintf(stdout, "load average after queries: %s\n", machine.LoadAverage())
 	return nil
 }
 
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	return strings.Join(f[:3], " ")
-}
-
-// database is the one the bench fills and measures.
-type database struct {
-	kind, storeURL, dataDir, adminURL, name string
-	keep, removeDir                         bool
-}
-
-func prepare(ctx context.Context, c config, stdout io.Writer) (*database, error) {
-	db := &database{kind: c.db, keep: c.keep}
-	if c.db == "sqlite" {
-		db.dataDir = c.data
-		if db.dataDir == "" {
-			dir, err := os.MkdirTemp("", "tacit-search-bench-*")
-			if err != nil {
-				return nil, err
-			}
-			db.dataDir, db.removeDir = dir, !c.keep
-		}
-		if _, err := os.Stat(filepath.Join(db.dataDir, "tacit.db")); (err == nil) != c.reuse {
-			return nil, fmt.Errorf("--data %s: want an empty directory, or one with tacit.db and --reuse", db.dataDir)
-		}
-		fmt.Fprintf(stdout, "database: SQLite %s\n", filepath.Join(db.dataDir, "tacit.db"))
-		return db, nil
-	}
-	db.dataDir = os.TempDir()
-	if c.reuse {
-		db.storeURL = c.databaseURL
-		return db, nil
-	}
-	admin, err := sql.Open("pgx", c.databaseURL)
-	if err != nil {
-		return nil, err
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("tacit_search_bench_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		return nil, fmt.Errorf("create database: %w", err)
-	}
-	db.adminURL, db.name = c.databaseURL, name
-	i := strings.LastIndex(c.databaseURL, "/")
-	rest := c.databaseURL[i+1:]
-	q := ""
-	if j := strings.Index(rest, "?"); j >= 0 {
-		q = rest[j:]
-	}
-	db.storeURL = c.databaseURL[:i+1] + name + q
-	fmt.Fprintf(stdout, "database: PostgreSQL %s\n", name)
-	return db, nil
-}
-
-func (db *database) cleanup(stdout io.Writer) {
-	if db.keep {
-		if db.kind == "postgres" {
-			fmt.Fprintf(stdout, "kept: --db postgres --reuse --database-url '%s'\n", db.storeURL)
-		} else {
-			fmt.Fprintf(stdout, "kept: --db sqlite --reuse --data %s\n", db.dataDir)
-		}
-		return
-	}
-	if db.name != "" {
-		if admin, err := sql.Open("pgx", db.adminURL); err == nil {
-			_, _ = admin.Exec("DROP DATABASE IF EXISTS " + db.name + " WITH (FORCE)")
-			admin.Close()
-		}
-	}
-	if db.removeDir {
-		_ = os.RemoveAll(db.dataDir)
-	}
-}
-
-func (db *database) openRaw() (*sql.DB, error) {
-	if db.kind == "postgres" {
-		return sql.Open("pgx", db.storeURL)
-	}
-	return sql.Open("sqlite", "file:"+filepath.Join(db.dataDir, "tacit.db")+"?_pragma=busy_timeout(10000)")
-}
-
 // size prints the size of the database and of its search index.
-func (db *database) size(ctx context.Context, raw *sql.DB, stdout io.Writer) error {
-	if db.kind == "postgres" {
+func size(ctx context.Context, db *benchdb.Database, raw *sql.DB, stdout io.Writer) error {
+	if db.Kind == "postgres" {
 		var total, index int64
 		if err := raw.QueryRowContext(ctx, `SELECT pg_database_size(current_database()), pg_total_relation_size('post_search')`).Scan(&total, &index); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "database size: %s, of which the search table and GIN index %s\n", mib(total), mib(index))
+		fmt.Fprintf(stdout, "database size: %s, of which the search table and GIN index %s\n", benchdb.MiB(total), benchdb.MiB(index))
 		return nil
 	}
 	if _, err := raw.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return err
 	}
-	fi, err := os.Stat(filepath.Join(db.dataDir, "tacit.db"))
+	fi, err := os.Stat(filepath.Join(db.DataDir, "tacit.db"))
 	if err != nil {
 		return err
 	}
@@ -597,38 +511,31 @@ func (db *database) size(ctx context.Context, raw *sql.DB, stdout io.Writer) err
 	if err := raw.QueryRowContext(ctx, `SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'post_search%'`).Scan(&index); err != nil {
 		index = -1 // dbstat is not compiled in
 	}
-	fmt.Fprintf(stdout, "database size: %s, of which the FTS5 index %s\n", mib(fi.Size()), mib(index))
+	fmt.Fprintf(stdout, "database size: %s, of which the FTS5 index %s\n", benchdb.MiB(fi.Size()), benchdb.MiB(index))
 	return nil
 }
 
-func mib(n int64) string {
-	if n < 0 {
-		return "unknown"
-	}
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-}
-
 // reindex empties the search index and times Store.Reindex writing it anew.
-func reindex(ctx context.Context, s *store.Store, db *database, stdout io.Writer) error {
-	raw, err := db.openRaw()
+func reindex(ctx context.Context, s *store.Store, db *benchdb.Database, stdout io.Writer) error {
+	raw, err := db.OpenRaw()
 	if err != nil {
 		return err
 	}
 	defer raw.Close()
 	q := `DELETE FROM post_search`
-	if db.kind == "sqlite" {
+	if db.Kind == "sqlite" {
 		q = `INSERT INTO post_search (post_search) VALUES ('delete-all')`
 	}
 	if _, err := raw.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("empty the index: %w", err)
 	}
-	cpu, t := processCPU(), time.Now()
+	cpu, t := machine.ProcessCPU(), time.Now()
 	n, err := s.Reindex(ctx)
 	if err != nil {
 		return err
 	}
 	el := time.Since(t)
 	fmt.Fprintf(stdout, "reindexed %d posts in %s: %.0f posts/s, %.2f ms CPU a post (load average %s)\n",
-		n, el.Round(time.Second), float64(n)/el.Seconds(), float64((processCPU()-cpu).Microseconds())/1000/float64(max(n, 1)), loadAverage())
+		n, el.Round(time.Second), float64(n)/el.Seconds(), float64((machine.ProcessCPU()-cpu).Microseconds())/1000/float64(max(n, 1)), machine.LoadAverage())
 	return nil
 }
