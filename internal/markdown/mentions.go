@@ -16,7 +16,11 @@ import (
 // lower-cased. It starts and ends with a letter or digit and may hold dots,
 // hyphens and underscores between. An @ right after a letter, digit or one
 // of _ . - / @ is not a mention, so e-mail addresses and paths stay text.
-var mentionRe = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}_.@/-])@([a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?)`)
+//
+// The letters are spelled out instead of matched case-insensitively: with
+// (?i), Go's regexp folds "ſ" (long s) to s and "K" (Kelvin sign) to k,
+// which lower-casing then keeps as they are (found by FuzzMentions).
+var mentionRe = regexp.MustCompile(`(^|[^\p{L}\p{N}_.@/-])@([A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)`)
 
 // MaxMentions is how many distinct handles one text may mention.
 const MaxMentions = 50
