@@ -21,27 +21,24 @@ func tooMany(w http.ResponseWriter, wait time.Duration) {
 
 // mayContribute answers 429 when a new account has written its hourly share.
 func (a *API) mayContribute(w http.ResponseWriter, r *http.Request, c caller) bool {
-	wait, err := a.store.ContributionWait(r.Context(), c.person.ID, a.limits)
-	if err != nil {
-		a.fail(w, r, err)
-		return false
-	}
-	if wait > 0 {
-		tooMany(w, wait)
-		return false
-	}
-	return true
+	return a.notLimited(w, r, c, a.store.ContributionWait)
 }
 
 // mayUpload answers 429 when a new account has uploaded its hourly share.
 func (a *API) mayUpload(w http.ResponseWriter, r *http.Request, c caller) bool {
-	wait, err := a.store.UploadWait(r.Context(), c.person.ID, a.limits)
+	return a.notLimited(w, r, c, a.store.UploadWait)
+}
+
+// notLimited asks a new-account limit how long the caller must wait, and
+// answers 429 with Retry-After when it is a while.
+func (a *API) notLimited(w http.ResponseWriter, r *http.Request, c caller, wait func(context.Context, int64, store.NewAccountLimits) (time.Duration, error)) bool {
+	d, err := wait(r.Context(), c.person.ID, a.limits)
 	if err != nil {
 		a.fail(w, r, err)
 		return false
 	}
-	if wait > 0 {
-		tooMany(w, wait)
+	if d > 0 {
+		tooMany(w, d)
 		return false
 	}
 	return true

@@ -413,11 +413,7 @@ func (s *Store) MarkRead(ctx context.Context, personID int64, ids []int64) error
 	if len(ids) == 0 {
 		return nil
 	}
-	list := make([]string, len(ids))
-	for i, id := range ids {
-		list[i] = itoa(id)
-	}
-	_, err := s.w.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL AND id IN (`+strings.Join(list, ",")+`)`,
+	_, err := s.w.DB.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL AND id IN (`+inList(ids)+`)`,
 		now(), personID)
 	return mapErr(err)
 }
@@ -534,25 +530,7 @@ func (s *Store) Readers(ctx context.Context, communityID int64, people []int64) 
 		}
 		return out, nil
 	}
-	list := make([]string, len(people))
-	for i, p := range people {
-		list[i] = itoa(p)
-	}
-	// The text differs with the people asked about: it runs unprepared
-	// (s.r.DB), so it never fills the statement cache (stmtcache.go).
-	rows, err := s.r.DB.QueryContext(ctx, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+strings.Join(list, ",")+`)`, communityID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(ctx, s.r.DB, `SELECT person_id FROM memberships WHERE community_id = $1 AND person_id IN (`+inList(people)+`)`, communityID)
 }
 
 // mentionsAfterEdit links the mentions of an edited post (replyID 0) or

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -115,4 +117,33 @@ func (s *Store) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args .
 		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
 	return tx.QueryRowContext(ctx, query, args...)
+}
+
+// inList formats ids for an IN (...) list. The ids are integers formatted
+// here, never user text. A query with one runs unprepared (on the pool's
+// *sql.DB), since its text differs per call and would only fill the cache.
+func inList(ids []int64) string {
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(list, ",")
+}
+
+// idSet runs a query whose rows are one id each and returns them as a set.
+func idSet(ctx context.Context, db *sql.DB, query string, args ...any) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -200,25 +198,8 @@ func (s *Store) ClipPosts(ctx context.Context, postIDs []int64) (map[int64]bool,
 	if len(postIDs) == 0 {
 		return out, nil
 	}
-	ids := make([]string, len(postIDs))
-	for i, id := range postIDs {
-		ids[i] = strconv.FormatInt(id, 10)
-	}
-	// The ids are integers formatted here, never user text.
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT post_id FROM uploads
-		WHERE post_id IN (`+strings.Join(ids, ",")+`) AND reply_id IS NULL AND kind = 'video'`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(ctx, s.r.DB, `SELECT DISTINCT post_id FROM uploads
+		WHERE post_id IN (`+inList(postIDs)+`) AND reply_id IS NULL AND kind = 'video'`)
 }
 
 // MediaFacts are what processing learned about a file.
