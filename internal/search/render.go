@@ -193,6 +193,43 @@ func (q Query) TSQuery() string {
 	})
 }
 
+// Phrase is one phrase of a rendered query: its terms, which must be next
+// to each other, the last one matched as a prefix when Prefix is set.
+// Excluded phrases are those that must not match.
+type Phrase struct {
+	Terms    []string
+	Prefix   bool
+	Excluded bool
+}
+
+// Phrases returns the phrases of the text part of the query in the order
+// FTS5 and TSQuery render them (FTS5 numbers its phrases so), the ones to
+// exclude last.
+func (q Query) Phrases() []Phrase {
+	var out []Phrase
+	add := func(a alt, excluded bool) {
+		p := Phrase{Excluded: excluded}
+		for _, t := range a {
+			p.Terms = append(p.Terms, t.term)
+			p.Prefix = t.prefix
+		}
+		out = append(out, p)
+	}
+	groups := q.groupAlts()
+	if len(groups) == 0 {
+		return nil
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			add(a, false)
+		}
+	}
+	for _, a := range q.excludeAlts() {
+		add(a, true)
+	}
+	return out
+}
+
 func (q Query) render(sx syntax) string {
 	phrase := func(a alt) string {
 		parts := make([]string, len(a))
@@ -288,4 +325,18 @@ func (m matcher) match(w string) int {
 		}
 	}
 	return -1
+}
+
+// FTS5 renders the phrase as FTS5 renders it in the query: quoted terms,
+// next to each other, a prefix marked.
+func (p Phrase) FTS5() string {
+	parts := make([]string, len(p.Terms))
+	for i, t := range p.Terms {
+		parts[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	s := strings.Join(parts, " + ")
+	if p.Prefix {
+		s += "*"
+	}
+	return s
 }

@@ -113,7 +113,10 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 		if err != nil {
 			return nil, err
 		}
-		m := s.match(eq.Query, sc.forQuery(eq.Query))
+		m, err := s.rankedMatch(ctx, eq.Query, sc)
+		if err != nil {
+			return nil, err
+		}
 		cutoff, err := s.rankCutoff(ctx, m, rankWindow)
 		if err != nil {
 			return nil, err

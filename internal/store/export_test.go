@@ -26,6 +26,15 @@ func SetRankWindow(n int) (restore func()) {
 	return func() { rankWindow = old }
 }
 
+// SetRankSample changes how many of the newest posts the weights of a
+// query's words are counted in, and returns a function that restores it.
+// Tests that use it must not run in parallel.
+func SetRankSample(n int) (restore func()) {
+	old := rankSample
+	rankSample = n
+	return func() { rankSample = old }
+}
+
 // MigrateTo applies the pending migrations up to version, for tests of
 // upgrades.
 func (s *Store) MigrateTo(ctx context.Context, version int) (int, error) {

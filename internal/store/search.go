@@ -42,6 +42,10 @@ func (s *Store) searchKey() string {
 // textMatch has no words.
 type textMatch struct {
 	text, scope string
+	// rank, on SQLite, is the value of the rank column constraint that
+	// ranks with tacit_rank and the weights of the query's phrases
+	// (searchrank.go); "" ranks by the index's own bm25.
+	rank string
 }
 
 func (m textMatch) empty() bool { return m.text == "" }
@@ -53,23 +57,6 @@ func (m textMatch) empty() bool { return m.text == "" }
 type searchScope struct {
 	ids []int64
 	on  bool
-	few bool // the viewer may read at most a twentieth of the posts
-}
-
-// forQuery is the scope as q uses it. Narrowing pays when one word matches
-// many posts, of which the WHERE clause would reject most; for several
-// words, all or any (similar questions, "some of the words"), the matches
-// the WHERE clause reads are fewer than the posts whose community terms
-// BM25 would count, and the index is narrowed only for a reader of so few
-// posts that a window of the newest matches might hold too few of theirs.
-// Measured at 1,000,000 posts, a reader of 10 %: narrowed, one word took
-// 42 ms of CPU against 70, two words 70 against 57, three 61 against 46,
-// similar questions 70 against 34 (docs/search.md, Speed).
-func (sc searchScope) forQuery(q search.Query) searchScope {
-	if sc.few || len(q.Groups) == 1 && !q.MatchAny {
-		return sc
-	}
-	return searchScope{}
 }
 
 // maxScopeTerms bounds the community terms one match carries.
@@ -77,12 +64,16 @@ const maxScopeTerms = 300
 
 // searchScope reads which communities the viewer may read (DESIGN §3: the
 // same rule as visibleTo), of those named by slugs when there are any. The
-// index is narrowed to them when they hold at most a quarter of all posts.
-// Narrowing has a price: FTS5's BM25 counts the posts of every term in the
-// query, the communities' terms too, so it costs in proportion to the posts
-// the viewer may read. A reader of most posts is better served by the
-// WHERE clause, which reads each ranked match's post and rejects few; a
-// reader of few would have nine in ten rejected.
+// index is narrowed to them when they hold at most a quarter of all posts:
+// a reader of few posts would otherwise have most of the newest matches
+// rejected by the WHERE clause, and the rank window (rankCutoff) filled with
+// posts they may not read. For a reader of most posts the WHERE clause
+// rejects few, while narrowing makes FTS5 merge the doclists of all their
+// communities. The community terms carry no weight in the ranking
+// (tacit_rank skips them), so narrowing costs only that merge: measured at
+// 1,000,000 posts, a reader of 10 % searched two words in 13.5 ms of CPU
+// narrowed against 23.8 not, a prefix in 17.3 against 26.7 (docs/search.md,
+// Speed).
 func (s *Store) searchScope(ctx context.Context, v Viewer, slugs []string) (searchScope, error) {
 	args := []any{v.ID}
 	arg := func(x any) string {
@@ -118,7 +109,6 @@ func (s *Store) searchScope(ctx context.Context, v Viewer, slugs []string) (sear
 		return searchScope{}, fmt.Errorf("store: search scope: %w", err)
 	}
 	sc.on = len(sc.ids) < n && len(sc.ids) <= maxScopeTerms && 4*readable <= all
-	sc.few = sc.on && 20*readable <= all
 	return sc, nil
 }
 
@@ -159,6 +149,9 @@ func (s *Store) match(q search.Query, sc searchScope) textMatch {
 // binding values with arg.
 func (s *Store) matchCond(m textMatch, arg func(any) string) string {
 	if s.dialect != Postgres {
+		if m.rank != "" {
+			return "post_search MATCH " + arg(m.text) + " AND post_search.rank MATCH " + arg(m.rank)
+		}
 		return "post_search MATCH " + arg(m.text)
 	}
 	if m.scope == "" {
@@ -581,7 +574,10 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 			return res, err
 		}
 	}
-	m := s.match(q, sc.forQuery(q))
+	m, err := s.rankedMatch(ctx, q, sc)
+	if err != nil {
+		return res, err
+	}
 	total, err := s.searchCount(ctx, v, q, m)
 	if err != nil {
 		return res, err
@@ -600,7 +596,11 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 		for i, h := range res.Hits {
 			seen[i] = h.ID
 		}
-		if res.Partial, err = s.searchPage(ctx, v, some, s.match(some, sc.forQuery(some)), 0, limit-len(res.Hits), seen); err != nil {
+		ms, err := s.rankedMatch(ctx, some, sc)
+		if err != nil {
+			return res, err
+		}
+		if res.Partial, err = s.searchPage(ctx, v, some, ms, 0, limit-len(res.Hits), seen); err != nil {
 			return res, err
 		}
 	}

@@ -35,13 +35,20 @@ func TestSearchPlans(t *testing.T) {
 	}
 	var queries []query
 	for _, sc := range scopes {
-		sql, args := s.similarSQL(v, s.match(like, sc), 0, 0)
+		ranked := func(q search.Query) textMatch {
+			m, err := s.rankedMatch(ctx, q, sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		sql, args := s.similarSQL(v, ranked(like), 0, 0)
 		queries = append(queries, query{"similar questions", sql, args})
-		sql, args = s.expertsSQL(v, s.match(like, sc), 0, 0)
+		sql, args = s.expertsSQL(v, ranked(like), 0, 0)
 		queries = append(queries, query{"experts", sql, args})
 		for _, q := range []string{"kaffe bryggare", "kaffe type:question", "kaffe is:unanswered tag:crm", "type:question", "is:unanswered", "-kaffe"} {
 			pq := search.Parse(q)
-			sql, args := s.searchPageSQL(v, pq, s.match(pq, sc), 0, 20, []int64{5}, 0)
+			sql, args := s.searchPageSQL(v, pq, ranked(pq), 0, 20, []int64{5}, 0)
 			queries = append(queries, query{"search page " + q, sql, args})
 		}
 	}

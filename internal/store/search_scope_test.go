@@ -194,3 +194,46 @@ func TestRankWindowInScope(t *testing.T) {
 		t.Errorf("a reader of one community finds %v, want %v", got, want)
 	}
 }
+
+// TestSearchWeightsFromNewestPosts: on SQLite a word weighs by how many
+// posts hold it (BM25's IDF), counted among the newest posts (the rank
+// sample) and exactly when the index holds no more than that. Two posts
+// each hold both words of the query, one mostly "zorblax", the other mostly
+// "quimzy"; "zorblax" is rare in the whole index and common among the
+// newest posts. Counted over everything, the zorblax post ranks first;
+// counted over the newest six, the quimzy post does. Search therefore ranks
+// with the sampled weights, and with none of the index's own.
+func TestSearchWeightsFromNewestPosts(t *testing.T) {
+	w := newWorld(t)
+	if w.s.Dialect() != store.SQLite {
+		t.Skip("PostgreSQL ranks by ts_rank_cd, which weighs no word by how common it is")
+	}
+	owner := w.person("Olle Owner")
+	c := w.community(owner, "weights", store.VisibilityOpen)
+	post := func(title, body string) int64 {
+		return w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeTip, Title: title, Body: body})
+	}
+	for i := range 10 {
+		post(fmt.Sprintf("Quimzy notes %d", i), "quimzy and more")
+	}
+	zorblax := post("Zorblax", "zorblax zorblax quimzy")
+	quimzy := post("Quimzy", "quimzy quimzy zorblax")
+	for i := range 4 {
+		post(fmt.Sprintf("Zorblax notes %d", i), "zorblax and more")
+	}
+	first := func(sample int) int64 {
+		t.Helper()
+		defer store.SetRankSample(sample)()
+		got := w.find(viewer(owner), "zorblax quimzy")
+		if len(got) != 2 {
+			t.Fatalf("sample %d: found %v, want the two posts with both words", sample, got)
+		}
+		return got[0]
+	}
+	if got := first(100); got != zorblax {
+		t.Errorf("weights counted over the whole index: %d ranks first, want the zorblax post %d", got, zorblax)
+	}
+	if got := first(6); got != quimzy {
+		t.Errorf("weights counted over the newest six posts: %d ranks first, want the quimzy post %d", got, quimzy)
+	}
+}

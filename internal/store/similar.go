@@ -76,7 +76,10 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 	if err != nil {
 		return nil, err
 	}
-	m := s.match(rare, sc.forQuery(rare))
+	m, err := s.rankedMatch(ctx, rare, sc)
+	if err != nil {
+		return nil, err
+	}
 	cutoff, err := s.rankCutoff(ctx, m, similarWindow)
 	if err != nil {
 		return nil, err
