@@ -122,7 +122,7 @@ func (s *Store) Experts(ctx context.Context, v Viewer, eq ExpertQuery) ([]Expert
 			return nil, err
 		}
 		query, args := s.expertsSQL(v, m, eq.ExceptPost, cutoff)
-		rows, err := s.r.QueryContext(ctx, query, args...)
+		rows, err := s.r.QueryContext(ctx, query, s.planned(args)...)
 		if err != nil {
 			return nil, fmt.Errorf("store: experts: %w", err)
 		}

@@ -85,7 +85,7 @@ func (s *Store) SimilarQuestions(ctx context.Context, v Viewer, title string, ty
 		return nil, err
 	}
 	query, args := s.similarSQL(v, m, except, cutoff)
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.r.QueryContext(ctx, query, s.planned(args)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: similar questions: %w", err)
 	}
