@@ -143,14 +143,7 @@ func replyCounter(kind string) string {
 // own answers and comments there carry no trace of them, for every reader;
 // only the asker sees Mine on them.
 func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64) (answers, comments []Reply, err error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind,
-		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN 0 ELSE r.author_id END,
-		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.name END,
-		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.department END,
-		p.anonymous AND r.author_id = p.author_id, r.body, r.body_html,
-		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at,
-		r.author_id = $2, r.moderation
-		FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id
+	rows, err := s.r.QueryContext(ctx, `SELECT `+replyCols("$2")+replyFrom+`
 		WHERE r.post_id = $1 AND r.deleted_at IS NULL AND `+moderationReadableReply("r", "p", "$2", "$3")+` ORDER BY r.id`, postID, v.ID, v.Admin)
 	if err != nil {
 		return nil, nil, err
@@ -158,15 +151,11 @@ func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64)
 	defer rows.Close()
 	var all []Reply
 	for rows.Next() {
-		var r Reply
-		var revs, c int64
-		var moderation string
-		if err := rows.Scan(&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Anonymous, &r.Body, &r.BodyHTML,
-			&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c, &r.Mine, &moderation); err != nil {
+		r, err := scanReply(rows)
+		if err != nil {
 			return nil, nil, err
 		}
-		r.Held, r.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
-		r.Edited, r.CreatedAt, r.Accepted = revs > 0, toTime(c), r.ID == acceptedID
+		r.Accepted = r.ID == acceptedID
 		all = append(all, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -191,6 +180,53 @@ func (s *Store) Replies(ctx context.Context, v Viewer, postID, acceptedID int64)
 	}
 	sortAnswers(answers)
 	return answers, comments, nil
+}
+
+// replyCols are the columns scanReply reads, for the viewer whose id is
+// bound at viewer. The asker of an anonymous question leaves no trace on
+// their own replies in its thread.
+func replyCols(viewer string) string {
+	return `r.id, r.post_id, COALESCE(r.parent_id, 0), r.kind,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN 0 ELSE r.author_id END,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.name END,
+		CASE WHEN p.anonymous AND r.author_id = p.author_id THEN '' ELSE a.department END,
+		p.anonymous AND r.author_id = p.author_id, r.body, r.body_html,
+		r.like_count, r.insightful_count, r.thanks_count, r.helped_count, r.revision_count, r.created_at,
+		r.author_id = ` + viewer + `, r.moderation`
+}
+
+const replyFrom = ` FROM replies r JOIN posts p ON p.id = r.post_id JOIN people a ON a.id = r.author_id `
+
+// scanReply reads replyCols, then any extra columns into extra.
+func scanReply(row interface{ Scan(...any) error }, extra ...any) (Reply, error) {
+	var r Reply
+	var revs, c int64
+	var moderation string
+	dest := []any{&r.ID, &r.PostID, &r.ParentID, &r.Kind, &r.AuthorID, &r.AuthorName, &r.AuthorDepartment, &r.Anonymous, &r.Body, &r.BodyHTML,
+		&r.Reactions.Like, &r.Reactions.Insightful, &r.Reactions.Thanks, &r.Reactions.HelpedMe, &revs, &c, &r.Mine, &moderation}
+	if err := row.Scan(append(dest, extra...)...); err != nil {
+		return Reply{}, mapErr(err)
+	}
+	r.Held, r.Hidden = moderation == ModerationHeld, moderation == ModerationHidden
+	r.Edited, r.CreatedAt = revs > 0, toTime(c)
+	return r, nil
+}
+
+// Reply returns one live reply as the viewer may see it, with the checks
+// of Post and Replies in the one query: the community readable to them, the
+// post live and not held or hidden from them, the reply not held or hidden
+// from them. Anything else is ErrNotFound, as for an id that never existed
+// (DESIGN §3). Mine says whether the viewer wrote it; the author of an
+// anonymous asker's reply is blanked as in Replies. Comments are not filled.
+func (s *Store) Reply(ctx context.Context, v Viewer, id int64) (Reply, error) {
+	row := s.r.QueryRowContext(ctx, `SELECT `+replyCols("$1")+`, COALESCE(p.accepted_answer_id, 0) = r.id`+replyFrom+`
+		JOIN communities c ON c.id = p.community_id
+		WHERE r.id = $2 AND r.deleted_at IS NULL AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+`
+		  AND `+moderationReadable("p", "$1", "$3")+` AND `+moderationReadableReply("r", "p", "$1", "$3"), v.ID, id, v.Admin)
+	var accepted bool
+	r, err := scanReply(row, &accepted)
+	r.Accepted = accepted
+	return r, err
 }
 
 func sortAnswers(a []Reply) {

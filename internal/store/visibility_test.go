@@ -26,6 +26,7 @@ type zonePost struct {
 	authorID int64
 	tags     []string
 	answered bool
+	answer   int64 // the author's answer, when answered
 }
 
 func newSafeZone(t *testing.T) *safeZone {
@@ -52,10 +53,10 @@ func newSafeZone(t *testing.T) *safeZone {
 		}
 		oq := z.post(store.NewPost{CommunityID: c.ID, AuthorID: z.owner.ID, Type: store.TypeQuestion,
 			Title: "Owner asks in " + vis, Tags: []string{vis + "-tag"}})
-		z.reply(store.NewReply{PostID: oq, Kind: store.ReplyAnswer, AuthorID: z.author.ID})
+		answer := z.reply(store.NewReply{PostID: oq, Kind: store.ReplyAnswer, AuthorID: z.author.ID})
 		z.posts = append(z.posts,
 			zonePost{id: mq, vis: vis, authorID: z.author.ID, tags: []string{vis + "-tag", "shared"}},
-			zonePost{id: oq, vis: vis, authorID: z.owner.ID, tags: []string{vis + "-tag"}, answered: true})
+			zonePost{id: oq, vis: vis, authorID: z.owner.ID, tags: []string{vis + "-tag"}, answered: true, answer: answer})
 	}
 	z.child = z.community(z.owner, "child", store.VisibilityOpen)
 	if err := z.s.UpdateCommunity(ctx, z.owner.ID, z.child.ID, store.CommunitySettings{
@@ -154,6 +155,21 @@ func (z *safeZone) check(t *testing.T, s seer) {
 			}
 		} else {
 			wantErr(t, fmt.Sprintf("%s: Post(%d in %s)", s.name, zp.id, zp.vis), err, store.ErrNotFound)
+		}
+	}
+
+	// Reply, by id.
+	for _, zp := range z.posts {
+		if zp.answer == 0 {
+			continue
+		}
+		_, err := z.s.Reply(ctx, s.v, zp.answer)
+		if slices.Contains(s.readable, zp.vis) {
+			if err != nil {
+				t.Errorf("%s: Reply(%d in %s) error = %v, want the reply", s.name, zp.answer, zp.vis, err)
+			}
+		} else {
+			wantErr(t, fmt.Sprintf("%s: Reply(%d in %s)", s.name, zp.answer, zp.vis), err, store.ErrNotFound)
 		}
 	}
 
