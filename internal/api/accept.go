@@ -20,7 +20,7 @@ func (a *API) accept(w http.ResponseWriter, r *http.Request, c caller) {
 	if !ok {
 		return
 	}
-	if _, ok := a.authorOrModerator(w, r, c, p); !ok {
+	if _, ok := a.authorOrModerator(w, r, c, p.Mine, p.CommunityID); !ok {
 		return
 	}
 	var req acceptRequest

@@ -169,6 +169,7 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	}
 	t.Run("read", func(t *testing.T) { newFixture(t, Options{}).run(t, readScenarios(), observe) })
 	t.Run("write", func(t *testing.T) { newFixture(t, Options{}).run(t, writeScenarios(), observe) })
+	t.Run("replies", func(t *testing.T) { newReplyFixture(t).run(t, replyScenarios(), observe) })
 	for _, p := range a.Routes() {
 		if !checked[p+" 200"] && !checked[p+" 201"] && !checked[p+" 202"] && !onlyNoContent(doc, p) {
 			t.Errorf("no success answer of %s was checked against the document", p)

@@ -10,7 +10,7 @@ func (a *API) postDelete(w http.ResponseWriter, r *http.Request, c caller) {
 	if !ok {
 		return
 	}
-	byModerator, ok := a.authorOrModerator(w, r, c, p)
+	byModerator, ok := a.authorOrModerator(w, r, c, p.Mine, p.CommunityID)
 	if !ok {
 		return
 	}

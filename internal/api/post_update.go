@@ -45,7 +45,7 @@ func (a *API) postUpdate(w http.ResponseWriter, r *http.Request, c caller) {
 	if !ok {
 		return
 	}
-	if _, ok := a.authorOrModerator(w, r, c, p); !ok {
+	if _, ok := a.authorOrModerator(w, r, c, p.Mine, p.CommunityID); !ok {
 		return
 	}
 	var req postUpdateRequest
@@ -58,7 +58,7 @@ func (a *API) postUpdate(w http.ResponseWriter, r *http.Request, c caller) {
 		fe["anonymous"] = "error.anonymous_after_publish"
 	}
 	if len(fe) == 0 && (len(e.Attach) > 0 || len(e.Remove) > 0) {
-		if err := a.attachmentEdit(r, c, p.ID, e.Attach, e.Remove, fe); err != nil {
+		if err := a.attachmentEdit(r, c, p.ID, 0, e.Attach, e.Remove, fe); err != nil {
 			a.fail(w, r, err)
 			return
 		}

@@ -65,6 +65,9 @@ func (a *API) coreTable() []route {
 		{"DELETE /api/v1/posts/{id}/votes", scopeWrite, a.voteWithdraw},
 		{"POST /api/v1/posts/{id}/status", scopeWrite, a.ideaStatus},
 
+		{"PATCH /api/v1/replies/{id}", scopeWrite, a.replyUpdate},
+		{"DELETE /api/v1/replies/{id}", scopeWrite, a.replyDelete},
+
 		{"GET /api/v1/feed", scopeRead, a.feed},
 		{"GET /api/v1/search", scopeRead, a.search},
 		{"GET /api/v1/tags/{tag}/posts", scopeRead, a.tagPosts},

@@ -142,8 +142,9 @@ func (a *API) attachable(r *http.Request, c caller, ids []int64, fe store.FieldE
 }
 
 // attachmentEdit checks an edit's files: ids to add must be the caller's
-// own unattached uploads, ids to remove files of this post.
-func (a *API) attachmentEdit(r *http.Request, c caller, postID int64, add, remove []int64, fe store.FieldErrors) error {
+// own unattached uploads, ids to remove files of this post (replyID 0) or
+// of this reply.
+func (a *API) attachmentEdit(r *http.Request, c caller, postID, replyID int64, add, remove []int64, fe store.FieldErrors) error {
 	if a.media == nil && len(add) > 0 {
 		fe["add_attachments"] = "media.attach_invalid"
 		return nil
@@ -152,11 +153,11 @@ func (a *API) attachmentEdit(r *http.Request, c caller, postID int64, add, remov
 		fe["add_attachments"] = "media.too_many"
 		return nil
 	}
-	if msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, 0, nil, remove); err != nil || msg != "" {
+	if msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, replyID, nil, remove); err != nil || msg != "" {
 		fe["remove_attachments"] = msg
 		return err
 	}
-	msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, 0, add, remove)
+	msg, err := a.store.CheckAttachmentEdit(r.Context(), c.person.ID, postID, replyID, add, remove)
 	if msg != "" {
 		fe["add_attachments"] = msg
 	}

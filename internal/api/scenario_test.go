@@ -536,7 +536,7 @@ func TestEveryRouteHasScenarios(t *testing.T) {
 	a := New(nil, Options{Logger: discardLogger()})
 	match := routeMatcher(a)
 	success, refused := map[string]bool{}, map[string]bool{}
-	for _, sc := range append(readScenarios(), writeScenarios()...) {
+	for _, sc := range append(append(readScenarios(), writeScenarios()...), replyScenarios()...) {
 		pattern := match(sc.method, strings.NewReplacer("{{", "1", "}}", "").Replace(sc.url))
 		if sc.wantStatus < 300 {
 			success[pattern] = true

@@ -90,14 +90,14 @@ func (a *API) canModerate(w http.ResponseWriter, r *http.Request, c caller, comm
 	return ok, true
 }
 
-// authorOrModerator lets the post's author or a moderator of its community
+// authorOrModerator lets the author (mine) or a moderator of the community
 // on, answering 403 to anyone else. byModerator is true when only moderator
 // power allows it, so the action is audited.
-func (a *API) authorOrModerator(w http.ResponseWriter, r *http.Request, c caller, p store.Post) (byModerator, ok bool) {
-	if p.Mine {
+func (a *API) authorOrModerator(w http.ResponseWriter, r *http.Request, c caller, mine bool, communityID int64) (byModerator, ok bool) {
+	if mine {
 		return false, true
 	}
-	mod, ok := a.canModerate(w, r, c, p.CommunityID)
+	mod, ok := a.canModerate(w, r, c, communityID)
 	if !ok {
 		return false, false
 	}
@@ -106,6 +106,29 @@ func (a *API) authorOrModerator(w http.ResponseWriter, r *http.Request, c caller
 		return false, false
 	}
 	return true, true
+}
+
+// reply loads the reply named by {id} and its post if the caller may read
+// both; anything else is 404, the same bytes as for an id that never
+// existed. The store checks the community, the post and the reply itself
+// (held, hidden, deleted) in the query, and blanks an anonymous asker.
+func (a *API) reply(w http.ResponseWriter, r *http.Request, c caller) (store.Reply, store.Post, bool) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		notFound(w)
+		return store.Reply{}, store.Post{}, false
+	}
+	rp, err := a.store.Reply(r.Context(), c.viewer(), id)
+	if err != nil {
+		a.fail(w, r, err)
+		return store.Reply{}, store.Post{}, false
+	}
+	p, err := a.store.Post(r.Context(), c.viewer(), rp.PostID)
+	if err != nil {
+		a.fail(w, r, err)
+		return store.Reply{}, store.Post{}, false
+	}
+	return rp, p, true
 }
 
 // writePosts answers with one page of posts, as the store gave them.
