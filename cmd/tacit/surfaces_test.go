@@ -199,6 +199,8 @@ var surfaces = map[string]surface{
 	"POST /api/v1/posts/{id}/votes":                      {id: "idea", reader: true},
 	"DELETE /api/v1/posts/{id}/votes":                    {id: "idea", reader: true},
 	"POST /api/v1/posts/{id}/status":                     {id: "idea", body: `{"status":"done","note":"x"}`},
+	"PATCH /api/v1/replies/{id}":                         {id: "reply", body: `{"body":"Kapat svar","remove_attachments":[{upload}]}`},
+	"DELETE /api/v1/replies/{id}":                        {id: "reply"},
 	"GET /api/v1/feed":                                   {},
 	"GET /api/v1/search":                                 {query: "q={tag}"},
 	"GET /api/v1/tags/{tag}/posts":                       {reader: true},
