@@ -300,3 +300,55 @@ func TestNewAccountPostingLimit(t *testing.T) {
 		t.Errorf("post within the hour: %d, want 429", resp.StatusCode)
 	}
 }
+
+// TestHiddenReplyIsNotFound: a reply a moderator hid is gone for everyone
+// but the moderators. Its author can neither open its edit page nor edit
+// or delete it, and no one can react to it: each answers as a reply that
+// does not exist (404), never "forbidden", which would tell that it
+// exists. The moderator still can.
+func TestHiddenReplyIsNotFound(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := t.Context()
+	open := f.posts["open"]
+	dave := f.people["dave"]
+	if err := f.s.Join(ctx, dave.ID, f.community("allmant")); err != nil {
+		t.Fatal(err)
+	}
+	reply, err := f.s.CreateReply(ctx, store.NewReply{PostID: open, AuthorID: dave.ID, Kind: store.ReplyAnswer, Body: "Boka i kalendern."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice := store.Viewer{ID: f.people["alice"].ID}
+	if err := f.s.SetModeration(ctx, alice, open, reply, "hide", "Fel svar"); err != nil {
+		t.Fatal(err)
+	}
+	missing := int64(987654)
+	for _, c := range []struct {
+		method, path, as string
+		form             url.Values
+	}{
+		{"GET", "/r/%d/edit", "dave", nil},
+		{"POST", "/r/%d/edit", "dave", url.Values{"body": {"Ändrat svar"}}},
+		{"POST", "/r/%d/delete", "dave", url.Values{}},
+		{"POST", "/p/" + id(open) + "/react", "bodil", nil},
+	} {
+		do := func(rid int64) int {
+			path, form := strings.Replace(c.path, "%d", id(rid), 1), c.form
+			if strings.HasSuffix(path, "/react") {
+				form = url.Values{"toggle": {"helped_me:1"}, "reply": {id(rid)}}
+			}
+			resp, _ := f.do(c.method, path, c.as, form)
+			return resp.StatusCode
+		}
+		if got, want := do(reply), do(missing); got != 404 || want != 404 {
+			t.Errorf("%s %s as %s: hidden reply %d, missing reply %d; want 404 for both", c.method, c.path, c.as, got, want)
+		}
+	}
+	if rep, err := f.s.Reply(ctx, alice, reply); err != nil || rep.Body != "Boka i kalendern." {
+		t.Errorf("the hidden reply changed or went: %+v, %v", rep, err)
+	}
+	if resp, _ := f.do("GET", "/r/"+id(reply)+"/edit", "alice", nil); resp.StatusCode != 200 {
+		t.Errorf("the moderator opens the hidden reply's edit page: %d, want 200", resp.StatusCode)
+	}
+}

@@ -108,8 +108,10 @@ func (w *Web) react(rw http.ResponseWriter, r *http.Request) {
 	}
 	replyID, _ := parseID(r.PostForm.Get("reply"))
 	if replyID != 0 {
-		ref, err := w.store.ReplyRef(r.Context(), replyID)
-		if err != nil || ref.PostID != post.ID {
+		// The reply itself must be one the viewer may read (held and
+		// hidden replies are not), not only its post.
+		rep, err := w.store.Reply(r.Context(), viewer(r), replyID)
+		if err != nil || rep.PostID != post.ID {
 			w.notFound(rw, r)
 			return
 		}
@@ -176,6 +178,13 @@ func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.ReplyRef, st
 	id, ok := parseID(r.PathValue("id"))
 	if !ok {
 		w.notFound(rw, r)
+		return store.ReplyRef{}, store.Post{}, false, false
+	}
+	// A reply the viewer may not read (in a post they may not read, or
+	// held or hidden from them itself) is not found, as one that does not
+	// exist: never "forbidden", which would tell that it exists.
+	if _, err := w.store.Reply(r.Context(), viewer(r), id); err != nil {
+		w.fail(rw, r, err)
 		return store.ReplyRef{}, store.Post{}, false, false
 	}
 	ref, err := w.store.ReplyRef(r.Context(), id)
