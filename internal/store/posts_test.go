@@ -307,3 +307,44 @@ func replyIDs(rs []store.Reply) []int64 {
 	}
 	return out
 }
+
+// TestDeleteAnswerTakesItsComments: an answer's comments go with it — not
+// shown as comments on the question, not counted, not found by search —
+// while the question's own comments and the other answers stay.
+func TestDeleteAnswerTakesItsComments(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Owner")
+	helper := w.person("Helper")
+	c := w.community(owner, "c", store.VisibilityOpen)
+	w.add(c, helper, store.RoleMember)
+	q := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeQuestion, Title: "Where are the keys"})
+	a1 := w.reply(store.NewReply{PostID: q, AuthorID: helper.ID, Kind: store.ReplyAnswer, Body: "In the drawer"})
+	a2 := w.reply(store.NewReply{PostID: q, AuthorID: helper.ID, Kind: store.ReplyAnswer, Body: "At reception"})
+	w.reply(store.NewReply{PostID: q, ParentID: a1, AuthorID: owner.ID, Kind: store.ReplyComment, Body: "Which drawer, the zanzibar one?"})
+	w.reply(store.NewReply{PostID: q, ParentID: a1, AuthorID: helper.ID, Kind: store.ReplyComment, Body: "Yes, zanzibar"})
+	onA2 := w.reply(store.NewReply{PostID: q, ParentID: a2, AuthorID: owner.ID, Kind: store.ReplyComment, Body: "Thanks"})
+	onQ := w.reply(store.NewReply{PostID: q, AuthorID: helper.ID, Kind: store.ReplyComment, Body: "Good question"})
+	if got := w.find(viewer(owner), "zanzibar"); !slices.Equal(got, []int64{q}) {
+		t.Fatalf("before: search finds %v, want [%d]", got, q)
+	}
+	if err := w.s.DeleteReply(ctx, helper.ID, a1, false); err != nil {
+		t.Fatal(err)
+	}
+	p := w.mustPost(viewer(owner), q)
+	if p.AnswerCount != 1 || p.CommentCount != 2 {
+		t.Errorf("AnswerCount, CommentCount = %d, %d; want 1, 2", p.AnswerCount, p.CommentCount)
+	}
+	answers, comments, err := w.s.Replies(ctx, viewer(owner), q, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(replyIDs(answers), []int64{a2}) || !slices.Equal(replyIDs(answers[0].Comments), []int64{onA2}) || !slices.Equal(replyIDs(comments), []int64{onQ}) {
+		t.Errorf("answers %v (comments %v), comments on the question %v; want [%d] ([%d]), [%d]",
+			replyIDs(answers), replyIDs(answers[0].Comments), replyIDs(comments), a2, onA2, onQ)
+	}
+	if got := w.find(viewer(owner), "zanzibar"); len(got) != 0 {
+		t.Errorf("after: search still finds the deleted answer's comments in %v", got)
+	}
+}

@@ -335,6 +335,24 @@ func (s *Store) DeleteReply(ctx context.Context, actorID, id int64, byModerator 
 			accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2`, id, postID, uncount); err != nil {
 			return err
 		}
+		// An answer's comments go with it: left live, they would show as
+		// comments on the question and be found by search, under an
+		// answer no one sees. The shown ones were counted.
+		if kind == ReplyAnswer {
+			var shown int64
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE parent_id = $1 AND deleted_at IS NULL AND moderation = ''`, id).Scan(&shown); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE replies SET deleted_at = $1 WHERE parent_id = $2 AND deleted_at IS NULL`, now(), id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE posts SET comment_count = comment_count - $1 WHERE id = $2`, shown, postID); err != nil {
+				return err
+			}
+			if _, err := removeUploads(ctx, tx, `u.reply_id IN (SELECT c.id FROM replies c WHERE c.parent_id = $1)`, id); err != nil {
+				return err
+			}
+		}
 		if err := s.indexPost(ctx, tx, postID); err != nil {
 			return err
 		}
