@@ -171,8 +171,7 @@ func (s *Store) notifyReply(ctx context.Context, tx *sql.Tx, postID, replyID, au
 	if kind == ReplyAnswer {
 		k = NotifyAnswer
 	}
-	if err := notifyWhere(ctx, tx, k, authorID, postID, replyID, "",
-		postFollowers+` AND person_id NOT IN (SELECT person_id FROM notifications WHERE reply_id = $4 AND kind = 'mention')`, itoa(postID)); err != nil {
+	if err := notifyWhere(ctx, tx, k, authorID, postID, replyID, "", postFollowers+` AND `+notAmong(mentioned), itoa(postID)); err != nil {
 		return err
 	}
 	return recordActivity(ctx, tx, "answer", postID, replyID, kind)
@@ -194,11 +193,24 @@ func (s *Store) notifyPost(ctx context.Context, tx *sql.Tx, postID, authorID int
 		followers += ` UNION SELECT person_id FROM follows WHERE target_kind = 'person' AND target = $8`
 		args = append(args, itoa(authorID))
 	}
-	followers = `SELECT person_id FROM (` + followers + `) ff WHERE person_id NOT IN (SELECT person_id FROM notifications WHERE post_id = $3 AND reply_id = 0 AND kind = 'mention')`
+	followers = `SELECT person_id FROM (` + followers + `) ff WHERE ` + notAmong(mentioned)
 	if err := notifyWhere(ctx, tx, NotifyNewPost, authorID, postID, 0, "", followers, args...); err != nil {
 		return err
 	}
 	return recordActivity(ctx, tx, "post", postID, 0, "")
+}
+
+// notAmong is the condition that leaves out the people mentioned in what
+// is notified: they hear of it once, as a mention (the mention's
+// notification is written first, with the same checks, so whoever it skips
+// is skipped here too). It used to ask the notifications table which
+// mentions were written: a scan of the whole table for every post and reply
+// (reply_id has no index).
+func notAmong(ids []int64) string {
+	if len(ids) == 0 {
+		return `1 = 1`
+	}
+	return `person_id NOT IN (` + inList(ids) + `)`
 }
 
 // idList is a select of literal person ids (integers, never user text).

@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
@@ -388,4 +390,127 @@ func TestNotificationsFollowModeration(t *testing.T) {
 	own := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Type: store.TypeQuestion, Title: "Own held", Held: true})
 	ans := w.reply(store.NewReply{PostID: own, Kind: store.ReplyAnswer, AuthorID: mod.ID})
 	told(author, "answer:"+itoa(own)+":"+itoa(ans))
+}
+
+// An answer to a question many people follow: each follower gets exactly one
+// notification of it (a mentioned follower hears of it once, as a mention),
+// and exactly those who want that kind at once get exactly one mail job,
+// for their own notification.
+func TestNotificationsEveryFollowerOnceWithMailJobs(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Olle Owner")
+	c := w.community(owner, "team", store.VisibilityOpen)
+	q := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeQuestion, Title: "How?"})
+	answerer := w.person("Ada Answerer")
+	w.add(c, answerer, store.RoleMember)
+	var followers []store.Person
+	wants := map[int64]string{owner.ID: "immediate"} // the asker follows their question
+	for i := range 40 {
+		p := w.person("Follower " + string(rune('a'+i%26)) + itoa(int64(i)))
+		w.add(c, p, store.RoleMember)
+		if err := w.s.Follow(ctx, p.ID, store.FollowPost, itoa(q)); err != nil {
+			t.Fatal(err)
+		}
+		d := []string{"immediate", "digest", "never", ""}[i%4] // "": the default, at once for answers
+		if d != "" {
+			if err := w.s.SetMailSettings(ctx, p.ID, "weekly", map[string]string{store.NotifyAnswer: d}); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			d = "immediate"
+		}
+		wants[p.ID] = d
+		followers = append(followers, p)
+	}
+	// Follower 2 is mentioned; they want answers never but mentions at once
+	// (the default), so they get a mention and its mail.
+	mentioned := followers[2]
+	handle := strings.ToLower(strings.ReplaceAll(mentioned.Name, " ", "."))
+	r := w.reply(store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: answerer.ID, Body: "See @" + handle})
+
+	ns, err := w.s.NotificationsAfter(ctx, 0, 0, 1<<62, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int64][]store.Notification{}
+	byID := map[int64]store.Notification{}
+	for _, n := range ns {
+		if n.ReplyID == r {
+			got[n.PersonID] = append(got[n.PersonID], n)
+			byID[n.ID] = n
+		}
+	}
+	if len(got) != len(wants) {
+		t.Errorf("%d people notified, want %d (the followers and the asker)", len(got), len(wants))
+	}
+	if len(got[answerer.ID]) != 0 {
+		t.Errorf("the answerer is told of their own answer")
+	}
+	for pid := range wants {
+		want := store.NotifyAnswer
+		if pid == mentioned.ID {
+			want = store.NotifyMention
+		}
+		if len(got[pid]) != 1 || got[pid][0].Kind != want || got[pid][0].ActorName != answerer.Name || got[pid][0].PostID != q {
+			t.Errorf("person %d: %+v, want one %s by %s", pid, got[pid], want, answerer.Name)
+		}
+	}
+
+	jobs := map[int64]int{}
+	for {
+		j, err := w.s.ClaimJob(ctx, []string{store.JobMailNotification}, time.Minute)
+		if err == store.ErrNotFound {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := strconv.ParseInt(j.Payload, 10, 64)
+		n, ok := byID[id]
+		if !ok {
+			t.Errorf("mail job %d for notification %q, not one of the answer's", j.ID, j.Payload)
+			continue
+		}
+		jobs[n.PersonID]++
+	}
+	for pid, d := range wants {
+		want := 0
+		if d == "immediate" || pid == mentioned.ID {
+			want = 1
+		}
+		if jobs[pid] != want {
+			t.Errorf("person %d (answers: %s): %d mail jobs, want %d", pid, d, jobs[pid], want)
+		}
+	}
+}
+
+// A new post that mentions someone who follows its tag and its author tells
+// them once, as a mention; the other followers hear of a new post.
+func TestNotificationsNewPostMentionedFollowerOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner, author, fan, tagFan := w.person("Olle Owner"), w.person("Ann Author"), w.person("Fia Fan"), w.person("Tor Tagfan")
+	c := w.community(owner, "team", store.VisibilityOpen)
+	for _, p := range []store.Person{author, fan, tagFan} {
+		w.add(c, p, store.RoleMember)
+		if err := w.s.Follow(ctx, p.ID, store.FollowTag, "crm"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.Follow(ctx, p.ID, store.FollowPerson, itoa(author.ID)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Type: store.TypeTip, Title: "Tips", Body: "Ask @fia.fan", Tags: []string{"crm"}})
+	if got := w.inbox(fan); len(got) != 1 || got[0] != "mention:"+itoa(id)+":Ann Author" {
+		t.Errorf("mentioned follower: %q", got)
+	}
+	if got := w.inbox(tagFan); len(got) != 1 || got[0] != "new_post:"+itoa(id)+":Ann Author" {
+		t.Errorf("follower: %q", got)
+	}
+	if got := w.inbox(author); len(got) != 0 {
+		t.Errorf("the author is told of their own post: %q", got)
+	}
 }
