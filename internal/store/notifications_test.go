@@ -9,12 +9,39 @@ import (
 	"github.com/tacit-org/tacit/internal/store"
 )
 
-// inbox returns a person's notifications as "kind:post:actor" lines, newest first.
+// inbox returns a person's notifications as "kind:post:actor" lines, newest
+// first. It checks that what the live broker reads (NotificationsAfter, for
+// the person and for everyone) is the same, names and all.
 func (w *world) inbox(p store.Person) []string {
 	w.t.Helper()
 	ns, _, err := w.s.Notifications(w.t.Context(), p.ID, 0, 100)
 	if err != nil {
 		w.t.Fatalf("Notifications(%s): %v", p.Name, err)
+	}
+	live, err := w.s.NotificationsAfter(w.t.Context(), p.ID, 0, 1<<62, 100)
+	if err != nil {
+		w.t.Fatalf("NotificationsAfter(%s): %v", p.Name, err)
+	}
+	all, err := w.s.NotificationsAfter(w.t.Context(), 0, 0, 1<<62, 10000)
+	if err != nil {
+		w.t.Fatalf("NotificationsAfter(everyone): %v", err)
+	}
+	var theirs []store.Notification
+	for _, n := range all {
+		if n.PersonID == p.ID {
+			theirs = append(theirs, n)
+		}
+	}
+	for _, got := range [][]store.Notification{live, theirs} {
+		if len(got) != len(ns) {
+			w.t.Errorf("%s: %d notifications live, %d listed", p.Name, len(got), len(ns))
+			continue
+		}
+		for i, n := range got {
+			if want := ns[len(ns)-1-i]; n != want {
+				w.t.Errorf("%s: live %+v\nlisted %+v", p.Name, n, want)
+			}
+		}
 	}
 	var out []string
 	for _, n := range ns {
