@@ -1,10 +1,12 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -163,7 +165,7 @@ type Broker struct {
 	ready     bool
 	texts     map[textKey]notificationTail // lines made in this round (guarded by deliverMu)
 	told      []*Sub                       // the streams told something in this round (guarded by deliverMu)
-	roundRows int                          // notifications read before they are queued (roundRows; tests set fewer)
+	roundRows int                          // notifications planned at once (roundRows; tests set fewer)
 }
 
 type textKey struct{ lang, kind, actor, title, community, detail, url string }
@@ -361,38 +363,52 @@ func (b *Broker) tell(s *Sub, f frame) {
 	s.round = append(s.round, f)
 }
 
-// queue hands every stream what this round told it, under mu; a stream that
+// queue hands s what this round told it so far, under mu; a stream that
 // would fall too far behind is closed.
-func (b *Broker) queue() {
+func (b *Broker) queue(s *Sub) {
+	if len(s.round) == 0 {
+		return
+	}
+	if !s.push(s.round, b.Buffer) {
+		b.drop(s)
+	}
+	clear(s.round)
+	if cap(s.round) > 16 {
+		s.round = nil
+	} else {
+		s.round = s.round[:0]
+	}
+}
+
+// queueAll hands every stream what this round told it, under mu.
+func (b *Broker) queueAll() {
 	for i, s := range b.told {
-		if !s.push(s.round, b.Buffer) {
-			b.drop(s)
-		}
-		clear(s.round)
-		if cap(s.round) > 16 {
-			s.round = nil
-		} else {
-			s.round = s.round[:0]
-		}
+		b.queue(s)
 		b.told[i] = nil
 	}
 	b.told = b.told[:0]
 }
 
-// roundRows is how many notifications a delivery round reads before it
-// queues what it read: a burst's rows are queued together, so a stream that
-// several answers notify flushes once for all of them, while a backlog of
-// many more still leaves in steps.
+// roundRows is how many notifications a delivery round plans at once: a
+// burst's rows are queued per stream together, so a stream that several
+// answers notify flushes once for all of them, while a backlog of many more
+// still leaves in steps.
 const roundRows = 20000
+
+// chunkRows is about how many notifications are read by one query.
+const chunkRows = 1000
 
 // Deliver reads what was written since the last call and sends it to the
 // streams that may see it. Run calls it; tests may too. Page activity
-// comes first (little: one row per post or reply); then the notifications,
-// read a thousand at a time without holding up new streams. What a round
-// tells a stream is queued together once the round is read (an answer is
-// a notification and an answer event on the post page; several answers
-// written while the last round ran are several notifications), so that
-// each stream writes it to its socket with one flush, on its own.
+// comes first (little: one row per post or reply); then the notifications:
+// the round lists the new rows' recipients (up to roundRows), keeps those
+// with an open stream, and reads their rows about a thousand at a time,
+// each person's together, without holding up new streams. What the round
+// tells a stream (an answer is a notification and an answer event on the
+// post page; several answers written while the last round ran are several
+// notifications) is queued once, as soon as that person's rows are read,
+// so each stream writes it to its socket with one flush, on its own, while
+// the next people's rows are read.
 func (b *Broker) Deliver(ctx context.Context) error {
 	b.deliverMu.Lock()
 	defer b.deliverMu.Unlock()
@@ -451,37 +467,69 @@ func (b *Broker) Deliver(ctx context.Context) error {
 	lastN := b.lastN
 	b.mu.Unlock()
 
-	read := 0
 	for topN > lastN {
-		// The query checks each row against its own recipient.
-		ns, err := b.store.NotificationsAfter(ctx, 0, lastN, topN, 1000)
+		// The plan: which of the new rows are for people with an open
+		// stream (the others are not read), each person's together, so
+		// that each stream is queued once, as soon as its rows are read,
+		// while the next people's rows are read.
+		plan, err := b.store.NotificationRecipients(ctx, lastN, topN, b.roundRows)
 		if err != nil {
 			return err
 		}
-		if len(ns) < 1000 {
-			lastN = topN
-		} else {
-			lastN = ns[len(ns)-1].ID
+		upto := topN
+		if len(plan) == b.roundRows {
+			upto = plan[len(plan)-1].ID
 		}
-		read += len(ns)
 		b.mu.Lock()
-		for _, n := range ns {
-			for s := range b.byPerson[n.PersonID] {
-				if n.ID > s.afterN {
-					b.tell(s, b.notificationFrame(s, n, nil))
-				}
+		online := plan[:0]
+		for _, x := range plan {
+			if len(b.byPerson[x.PersonID]) > 0 {
+				online = append(online, x)
 			}
 		}
-		b.lastN = lastN
-		if read >= b.roundRows {
-			b.queue()
-			read = 0
+		b.mu.Unlock()
+		slices.SortFunc(online, func(x, y store.NotificationTo) int {
+			return cmp.Or(cmp.Compare(x.PersonID, y.PersonID), cmp.Compare(x.ID, y.ID))
+		})
+		ids := make([]int64, 0, chunkRows+b.Buffer)
+		for start := 0; start < len(online); {
+			end := min(start+chunkRows, len(online))
+			for end < len(online) && online[end].PersonID == online[end-1].PersonID {
+				end++ // a person's rows in one query
+			}
+			ids = ids[:0]
+			for _, x := range online[start:end] {
+				ids = append(ids, x.ID)
+			}
+			start = end
+			// The query checks each row against its own recipient.
+			ns, err := b.store.NotificationsByID(ctx, ids)
+			if err != nil {
+				return err
+			}
+			b.mu.Lock()
+			for i, n := range ns {
+				for s := range b.byPerson[n.PersonID] {
+					if n.ID > s.afterN {
+						b.tell(s, b.notificationFrame(s, n, nil))
+					}
+				}
+				if i == len(ns)-1 || ns[i+1].PersonID != n.PersonID {
+					for s := range b.byPerson[n.PersonID] {
+						b.queue(s) // this round has nothing more for them
+					}
+				}
+			}
+			b.mu.Unlock()
 		}
+		lastN = upto
+		b.mu.Lock()
+		b.lastN = lastN
 		b.mu.Unlock()
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.queue()
+	b.queueAll()
 	// Every stream has now seen everything up to here, sent or not for it.
 	for _, set := range b.byPerson {
 		for s := range set {

@@ -409,18 +409,27 @@ func (s *Store) Notifications(ctx context.Context, personID, beforeID int64, lim
 // the allocation. Whether the actor is named is still decided per row, in
 // the query (an anonymous author's id is never returned).
 func (s *Store) NotificationsAfter(ctx context.Context, personID, afterID, uptoID int64, limit int) ([]Notification, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT n.id, n.person_id, n.kind, `+notificationActor+`, n.post_id, n.reply_id, COALESCE(c.id, 0),
-		n.detail, n.read_at IS NOT NULL, n.created_at
-		FROM notifications n
-		LEFT JOIN posts p ON p.id = n.post_id
-		LEFT JOIN communities c ON c.id = CASE WHEN n.post_id <> 0 THEN p.community_id ELSE n.community_id END
+	rows, err := s.r.QueryContext(ctx, `SELECT `+liveNotificationCols+`
 		WHERE n.id > $1 AND n.id <= $2 AND ($3 = 0 OR n.person_id = $3) AND `+notificationVisible("n.person_id")+`
 		ORDER BY n.id LIMIT $4`, afterID, uptoID, personID, limit)
 	if err != nil {
 		return nil, err
 	}
+	return s.scanLiveNotifications(ctx, rows, min(limit, 1000))
+}
+
+// liveNotificationCols is what NotificationsAfter and NotificationsByID
+// read: the rows without their names, and the FROM the visibility check
+// needs.
+const liveNotificationCols = `n.id, n.person_id, n.kind, ` + notificationActor + `, n.post_id, n.reply_id, COALESCE(c.id, 0),
+	n.detail, n.read_at IS NOT NULL, n.created_at
+	FROM notifications n
+	LEFT JOIN posts p ON p.id = n.post_id
+	LEFT JOIN communities c ON c.id = CASE WHEN n.post_id <> 0 THEN p.community_id ELSE n.community_id END`
+
+func (s *Store) scanLiveNotifications(ctx context.Context, rows *sql.Rows, size int) ([]Notification, error) {
 	defer rows.Close()
-	out := make([]Notification, 0, min(limit, 1000))
+	out := make([]Notification, 0, size)
 	kinds := map[string]string{} // one copy of each kind and detail for all the rows
 	for rows.Next() {
 		var n Notification
@@ -435,7 +444,49 @@ func (s *Store) NotificationsAfter(ctx context.Context, personID, afterID, uptoI
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	rows.Close()
 	return out, s.fillNotificationNames(ctx, out)
+}
+
+// NotificationTo is a notification's id and recipient, nothing more.
+type NotificationTo struct{ ID, PersonID int64 }
+
+// NotificationRecipients lists the ids and recipients of the notifications
+// with ids in (afterID, uptoID], oldest first, at most limit, whoever may
+// see them: the live broker plans a delivery round with it (it reads the
+// rows of people with an open stream, each person's together) and reads
+// what they say, checked, with NotificationsByID.
+func (s *Store) NotificationRecipients(ctx context.Context, afterID, uptoID int64, limit int) ([]NotificationTo, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, person_id FROM notifications WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`, afterID, uptoID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]NotificationTo, 0, min(limit, 1000))
+	for rows.Next() {
+		var n NotificationTo
+		if err := rows.Scan(&n.ID, &n.PersonID); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// NotificationsByID returns those of the notifications with the given ids
+// that their recipient may see now, by recipient and then id. Permission
+// is checked per row for its own recipient, as NotificationsAfter does.
+func (s *Store) NotificationsByID(ctx context.Context, ids []int64) ([]Notification, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT `+liveNotificationCols+`
+		WHERE n.id IN (`+inList(ids)+`) AND `+notificationVisible("n.person_id")+`
+		ORDER BY n.person_id, n.id`)
+	if err != nil {
+		return nil, err
+	}
+	return s.scanLiveNotifications(ctx, rows, len(ids))
 }
 
 func intern(m map[string]string, s string) string {
