@@ -11,7 +11,8 @@ import (
 
 // inbox returns a person's notifications as "kind:post:actor" lines, newest
 // first. It checks that what the live broker reads (NotificationsAfter, for
-// the person and for everyone) is the same, names and all.
+// the person and for everyone, and NotificationsByID) is the same, names and
+// all.
 func (w *world) inbox(p store.Person) []string {
 	w.t.Helper()
 	ns, _, err := w.s.Notifications(w.t.Context(), p.ID, 0, 100)
@@ -32,7 +33,23 @@ func (w *world) inbox(p store.Person) []string {
 			theirs = append(theirs, n)
 		}
 	}
-	for _, got := range [][]store.Notification{live, theirs} {
+	// As a delivery round reads them: the recipients of every row, then the
+	// rows by id, each checked for its recipient.
+	plan, err := w.s.NotificationRecipients(w.t.Context(), 0, 1<<62, 10000)
+	if err != nil {
+		w.t.Fatalf("NotificationRecipients: %v", err)
+	}
+	var ids []int64
+	for _, x := range plan {
+		if x.PersonID == p.ID {
+			ids = append(ids, x.ID)
+		}
+	}
+	byID, err := w.s.NotificationsByID(w.t.Context(), ids)
+	if err != nil {
+		w.t.Fatalf("NotificationsByID(%s): %v", p.Name, err)
+	}
+	for _, got := range [][]store.Notification{live, theirs, byID} {
 		if len(got) != len(ns) {
 			w.t.Errorf("%s: %d notifications live, %d listed", p.Name, len(got), len(ns))
 			continue
