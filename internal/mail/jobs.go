@@ -77,9 +77,10 @@ func (m *Mailer) host() string {
 // Kinds are the job kinds of mail, for the job runner.
 func (m *Mailer) Kinds() map[string]jobs.Kind {
 	return map[string]jobs.Kind{
-		store.JobMailNotification: {Handle: m.notification, Timeout: time.Minute},
-		store.JobMailDigest:       {Handle: m.digest, Timeout: 2 * time.Minute},
-		store.JobDigestSchedule:   {Handle: m.schedule, Timeout: 10 * time.Minute},
+		store.JobMailNotification:  {Handle: m.notification, Timeout: time.Minute},
+		store.JobMailNotifications: {Handle: m.notifications, Timeout: 2 * time.Minute},
+		store.JobMailDigest:        {Handle: m.digest, Timeout: 2 * time.Minute},
+		store.JobDigestSchedule:    {Handle: m.schedule, Timeout: 10 * time.Minute},
 	}
 }
 
@@ -105,18 +106,68 @@ func (m *Mailer) notification(ctx context.Context, job *store.Job) error {
 	if err != nil {
 		return err
 	}
+	return m.mailNotification(ctx, job.ID, n)
+}
+
+// mailNotification mails n if its recipient still wants its kind at once;
+// jobID, when not 0, is completed with the record that it was sent.
+func (m *Mailer) mailNotification(ctx context.Context, jobID int64, n store.Notification) error {
 	if d, err := m.Store.Delivery(ctx, n.PersonID, n.Kind); err != nil || d != store.DeliverImmediately {
 		return err
 	}
 	msgID := fmt.Sprintf("<tacit-n%d@%s>", n.ID, m.host())
-	return m.sendOnce(ctx, job, n.PersonID, n.Kind, msgID, func(p store.Person, ms store.MailSettings) (Message, bool) {
+	return m.sendOnce(ctx, jobID, n.PersonID, n.Kind, msgID, func(p store.Person, ms store.MailSettings) (Message, bool) {
 		return m.notificationMessage(p, ms, n), true
 	})
 }
 
+// notifications mails the notifications written together (payload
+// "first-last", at most store.MailBatch ids), each as notification would:
+// if its recipient still may see it (checked per row as they are read) and
+// still wants it at once, and not if it was sent already, so a batch that
+// runs again after a crash sends only what it had not. A mail the server
+// does not take gets a job of its own (mail.notification, due at once, then
+// retried with back-off like any job), so one address that fails holds up
+// no one else's mail; the batch goes on. Any other error (the database)
+// makes the whole batch run again later.
+func (m *Mailer) notifications(ctx context.Context, job *store.Job) error {
+	first, last, ok := strings.Cut(job.Payload, "-")
+	lo, err1 := strconv.ParseInt(first, 10, 64)
+	hi, err2 := strconv.ParseInt(last, 10, 64)
+	if !ok || err1 != nil || err2 != nil || lo <= 0 || hi < lo || hi-lo >= store.MailBatch {
+		return nil // nothing to do with a malformed payload; not worth retrying
+	}
+	ns, err := m.Store.NotificationsAfter(ctx, 0, lo-1, hi, store.MailBatch)
+	if err != nil {
+		return err
+	}
+	for _, n := range ns {
+		err := m.mailNotification(ctx, 0, n)
+		var refused *sendError
+		if errors.As(err, &refused) {
+			if _, err := m.Store.EnqueueJob(ctx, store.NewJob{Kind: store.JobMailNotification, Payload: strconv.FormatInt(n.ID, 10),
+				DedupKey: "mail:n:" + strconv.FormatInt(n.ID, 10), MaxAttempts: 12}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sendError is a message the mail server did not take.
+type sendError struct{ err error }
+
+func (e *sendError) Error() string { return e.err.Error() }
+func (e *sendError) Unwrap() error { return e.err }
+
 // sendOnce builds and sends one message to a person unless it was sent,
-// then records it sent and completes the job in one transaction.
-func (m *Mailer) sendOnce(ctx context.Context, job *store.Job, personID int64, kind, msgID string, build func(store.Person, store.MailSettings) (Message, bool)) error {
+// then records it sent and completes the job (unless jobID is 0) in one
+// transaction. A message the server did not take is a *sendError.
+func (m *Mailer) sendOnce(ctx context.Context, jobID int64, personID int64, kind, msgID string, build func(store.Person, store.MailSettings) (Message, bool)) error {
 	if sent, err := m.Store.MailSent(ctx, msgID); err != nil || sent {
 		return err
 	}
@@ -135,9 +186,9 @@ func (m *Mailer) sendOnce(ctx context.Context, job *store.Job, personID int64, k
 	msg.MessageID, msg.From, msg.Date = msgID, m.From, m.now()
 	msg.To = (&mailAddress{p.Name, p.Email}).String()
 	if err := m.Sender.Send(ctx, msg); err != nil {
-		return err
+		return &sendError{err}
 	}
-	return m.Store.MarkMailSent(ctx, job.ID, msgID, personID, kind)
+	return m.Store.MarkMailSent(ctx, jobID, msgID, personID, kind)
 }
 
 type mailAddress struct{ name, addr string }
@@ -269,7 +320,7 @@ func (m *Mailer) digest(ctx context.Context, job *store.Job) error {
 		return nil
 	}
 	msgID := fmt.Sprintf("<tacit-digest-%d-%s@%s>", pid, day.Format("20060102"), m.host())
-	return m.sendOnce(ctx, job, pid, "digest", msgID, func(p store.Person, ms store.MailSettings) (Message, bool) {
+	return m.sendOnce(ctx, job.ID, pid, "digest", msgID, func(p store.Person, ms store.MailSettings) (Message, bool) {
 		if ms.Digest == "never" {
 			return Message{}, false
 		}

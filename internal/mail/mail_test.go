@@ -347,3 +347,83 @@ func TestHeldPostIsMailedWhenApproved(t *testing.T) {
 		t.Errorf("after hide and restore the mention was mailed %d times, want 1", n)
 	}
 }
+
+// TestNotificationBatchesOverSMTP: an answer to more followers than one mail
+// job covers. With the server refusing, each batch gives every mail it could
+// not send a job of its own and completes; once the server takes mail, each
+// follower who wants answers at once gets exactly one mail, about their own
+// notification, and no one else gets any. A batch that runs again sends
+// nothing twice.
+func TestNotificationBatchesOverSMTP(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := context.Background()
+	asker, helper := w.person("Åsa Frågvis", "sv"), w.person("Henry Helper", "en")
+	c, err := w.s.CreateCommunity(ctx, asker.ID, "team", store.CommunitySettings{Name: "Teamet", Kind: store.KindSubject, Visibility: store.VisibilityOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := w.s.CreatePost(ctx, store.NewPost{CommunityID: c.ID, AuthorID: asker.ID, Type: store.TypeQuestion, Title: "Hur gör jag?", Body: "Hjälp", Language: "sv"})
+	wants := map[string]bool{asker.Email: true}
+	for i := range 2*store.MailBatch + 7 {
+		p := w.person("Följare "+itoa(int64(i)), []string{"sv", "en"}[i%2])
+		if err := w.s.Follow(ctx, p.ID, store.FollowPost, itoa(q)); err != nil {
+			t.Fatal(err)
+		}
+		d := []string{store.DeliverImmediately, store.DeliverInDigest, store.DeliverNever}[i%3]
+		if err := w.s.SetMailSettings(ctx, p.ID, "weekly", map[string]string{store.NotifyAnswer: d}); err != nil {
+			t.Fatal(err)
+		}
+		wants[p.Email] = d == store.DeliverImmediately
+	}
+	n := 0
+	for _, ok := range wants {
+		if ok {
+			n++
+		}
+	}
+
+	w.smtp.Refuse(true)
+	a, _ := w.s.CreateReply(ctx, store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: helper.ID, Body: "Så här"})
+	counts, _ := w.s.JobCounts(ctx)
+	batches := counts[store.JobMailNotifications][0]
+	if batches < 2 || batches > int64(n+store.MailBatch-1)/store.MailBatch+2 || counts[store.JobMailNotification] != [3]int64{} {
+		t.Fatalf("mail jobs after the answer: %v", counts)
+	}
+	for range batches {
+		if ran, err := w.runner.RunOne(ctx); !ran || err != nil {
+			t.Fatalf("run: %v %v", ran, err)
+		}
+	}
+	counts, _ = w.s.JobCounts(ctx)
+	if b, one := counts[store.JobMailNotifications], counts[store.JobMailNotification]; b[2] != batches || one[0] != int64(n) {
+		t.Fatalf("after the server refused every mail: batches %v, own jobs %v; want %d done and %d waiting", b, one, batches, n)
+	}
+	if len(w.smtp.Messages()) != 0 {
+		t.Fatal("a refused mail was counted as received")
+	}
+
+	w.smtp.Refuse(false)
+	w.run()
+	// A batch runs again (as after a crash): nothing is sent twice.
+	if _, err := w.s.EnqueueJob(ctx, store.NewJob{Kind: store.JobMailNotifications, Payload: "1-" + itoa(store.MailBatch)}); err != nil {
+		t.Fatal(err)
+	}
+	w.run()
+	got := map[string]int{}
+	link := "https://tacit.example.se/p/" + itoa(q) + "#r" + itoa(a)
+	for _, msg := range w.smtp.Messages() {
+		got[msg.To[0]]++
+		if m := parse(t, msg.Data); !strings.Contains(m.text, link) {
+			t.Errorf("mail to %s is not about the answer:\n%s", msg.To[0], m.text)
+		}
+	}
+	for addr, want := range wants {
+		if want && got[addr] != 1 || !want && got[addr] != 0 {
+			t.Errorf("%s (wants answers at once: %v) got %d mails", addr, want, got[addr])
+		}
+	}
+	if len(got) != n {
+		t.Errorf("%d people got mail, want %d", len(got), n)
+	}
+}

@@ -1,10 +1,12 @@
 package notify
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +31,46 @@ type Watch struct {
 	CommunityID int64
 }
 
+// frame is an event queued for one stream, kept small: the stream's own
+// goroutine writes it out (appendTo), so a delivery round allocates nothing
+// per event. data is shared by every stream told the same thing: an
+// activity event's JSON, or a notification's JSON after its id.
+type frame struct {
+	n, a int64 // the stream's position after the event: its id "n-a"
+	name string
+	data []byte
+}
+
+// notification reports whether the frame is a notification, whose JSON
+// starts with its id (n) and continues with data.
+func (f frame) notification() bool { return f.name == "notification" }
+
+// appendTo appends the frame as a server-sent event.
+func (f frame) appendTo(buf []byte) []byte {
+	buf = append(buf, "id: "...)
+	buf = strconv.AppendInt(buf, f.n, 10)
+	buf = append(buf, '-')
+	buf = strconv.AppendInt(buf, f.a, 10)
+	buf = append(buf, "\nevent: "...)
+	buf = append(buf, f.name...)
+	buf = append(buf, "\ndata: "...)
+	if f.notification() {
+		buf = append(buf, `{"id":`...)
+		buf = strconv.AppendInt(buf, f.n, 10)
+	}
+	buf = append(buf, f.data...)
+	return append(buf, "\n\n"...)
+}
+
+// event is the frame as an Event.
+func (f frame) event() Event {
+	data := f.data
+	if f.notification() {
+		data = append(strconv.AppendInt([]byte(`{"id":`), f.n, 10), f.data...)
+	}
+	return Event{ID: eventID(f.n, f.a), Name: f.name, Data: data}
+}
+
 // Sub is one open live stream. The broker queues its events and wakes it;
 // the stream's own goroutine (Serve) takes everything queued and writes it
 // with one flush, holding no broker lock while it writes. A stream that
@@ -38,11 +80,13 @@ type Sub struct {
 	personID int64
 	lang     string
 	watch    Watch
-	afterN   int64 // last notification id delivered or skipped (guarded by the broker's mu)
-	afterA   int64 // last activity id delivered or skipped (guarded by the broker's mu)
+	afterN   int64   // last notification id delivered or skipped (guarded by the broker's mu)
+	afterA   int64   // last activity id delivered or skipped (guarded by the broker's mu)
+	round    []frame // what the current delivery round tells it (guarded by the broker's deliverMu)
 
 	mu      sync.Mutex
-	pending []Event
+	pending []frame
+	queued  int // how many times events were queued (tests)
 	closed  bool
 	ready   chan struct{} // a token when there is something to take
 }
@@ -55,18 +99,23 @@ func newSub(personID int64, lang string, w Watch, afterN, afterA int64) *Sub {
 func (s *Sub) readyC() <-chan struct{} { return s.ready }
 
 // take returns the events waiting, oldest first, and whether the stream is
-// still open (when it is not, the events are the last ones).
-func (s *Sub) take() ([]Event, bool) {
+// still open (when it is not, the events are the last ones). spare, emptied,
+// holds the next ones: the stream's goroutine passes back the slice it
+// took last time, so that queueing allocates nothing.
+func (s *Sub) take(spare []frame) ([]frame, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	evs := s.pending
-	s.pending = nil
+	if cap(spare) > 64 {
+		spare = nil
+	}
+	s.pending = spare[:0]
 	return evs, !s.closed
 }
 
 // push queues events; false when the stream is closed or would hold more
 // than limit events.
-func (s *Sub) push(evs []Event, limit int) bool {
+func (s *Sub) push(evs []frame, limit int) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -76,6 +125,7 @@ func (s *Sub) push(evs []Event, limit int) bool {
 		return false
 	}
 	s.pending = append(s.pending, evs...)
+	s.queued++
 	select {
 	case s.ready <- struct{}{}:
 	default:
@@ -114,6 +164,8 @@ type Broker struct {
 	lastA     int64
 	ready     bool
 	texts     map[textKey]notificationTail // lines made in this round (guarded by deliverMu)
+	told      []*Sub                       // the streams told something in this round (guarded by deliverMu)
+	roundRows int                          // notifications planned at once (roundRows; tests set fewer)
 }
 
 type textKey struct{ lang, kind, actor, title, community, detail, url string }
@@ -127,7 +179,7 @@ func NewBroker(s *store.Store, log *slog.Logger) *Broker {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Broker{store: s, log: log, Poll: 2 * time.Second, Buffer: 64,
+	return &Broker{store: s, log: log, Poll: 2 * time.Second, Buffer: 64, roundRows: roundRows,
 		byPerson: map[int64]map[*Sub]bool{}, byPost: map[int64]map[*Sub]bool{}, byComm: map[int64]map[*Sub]bool{}}
 }
 
@@ -181,14 +233,14 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 		s.afterN, s.afterA = n, a
 		// Replay under the lock: the fan-out waits, so the stream moves from
 		// the replay to live events without a gap or a repeat.
-		var evs []Event
+		var evs []frame
 		ns, err := b.store.NotificationsAfter(ctx, personID, n, topN, b.Buffer/2)
 		if err != nil {
 			return nil, err
 		}
 		texts := map[textKey]notificationTail{}
 		for _, x := range ns {
-			evs = append(evs, b.notificationEvent(s, x, texts))
+			evs = append(evs, b.notificationFrame(s, x, texts))
 		}
 		s.afterN = topN // when more was missed than a stream holds, the list page has the rest
 		if w != (Watch{}) {
@@ -206,7 +258,7 @@ func (b *Broker) Subscribe(ctx context.Context, personID int64, lang string, w W
 					if ok, err := b.canRead(ctx, e.CommunityID, []*Sub{s}); err != nil {
 						return nil, err
 					} else if ok[s] {
-						evs = append(evs, activityEvent(s, e, activityJSON(e)))
+						evs = append(evs, activityFrame(s, e, activityJSON(e)))
 					}
 				}
 			}
@@ -303,32 +355,60 @@ func (b *Broker) Run(ctx context.Context) {
 	}
 }
 
-// round collects the events of one delivery round per stream, so that a
-// stream told several things at once (an answer is a notification and an
-// answer event) wakes and flushes once.
-type round map[*Sub][]Event
+// tell adds an event to what this round tells s (under deliverMu).
+func (b *Broker) tell(s *Sub, f frame) {
+	if len(s.round) == 0 {
+		b.told = append(b.told, s)
+	}
+	s.round = append(s.round, f)
+}
 
-// flush queues the round's events of the given streams (all when subs is
-// nil), under mu; a stream that would fall too far behind is closed.
-func (b *Broker) flush(r round, subs map[*Sub]bool) {
-	for s, evs := range r {
-		if subs != nil && !subs[s] {
-			continue
-		}
-		if !s.push(evs, b.Buffer) {
-			b.drop(s)
-		}
-		delete(r, s)
+// queue hands s what this round told it so far, under mu; a stream that
+// would fall too far behind is closed.
+func (b *Broker) queue(s *Sub) {
+	if len(s.round) == 0 {
+		return
+	}
+	if !s.push(s.round, b.Buffer) {
+		b.drop(s)
+	}
+	clear(s.round)
+	if cap(s.round) > 16 {
+		s.round = nil
+	} else {
+		s.round = s.round[:0]
 	}
 }
 
+// queueAll hands every stream what this round told it, under mu.
+func (b *Broker) queueAll() {
+	for i, s := range b.told {
+		b.queue(s)
+		b.told[i] = nil
+	}
+	b.told = b.told[:0]
+}
+
+// roundRows is how many notifications a delivery round plans at once: a
+// burst's rows are queued per stream together, so a stream that several
+// answers notify flushes once for all of them, while a backlog of many more
+// still leaves in steps.
+const roundRows = 20000
+
+// chunkRows is about how many notifications are read by one query.
+const chunkRows = 1000
+
 // Deliver reads what was written since the last call and sends it to the
 // streams that may see it. Run calls it; tests may too. Page activity
-// comes first (little: one row per post or reply); then the notifications,
-// read a thousand at a time without holding up new streams, and each
-// thousand is queued as soon as it is read, with the activity events of
-// the same streams, while the next is read. The streams write to their
-// sockets on their own.
+// comes first (little: one row per post or reply); then the notifications:
+// the round lists the new rows' recipients (up to roundRows), keeps those
+// with an open stream, and reads their rows about a thousand at a time,
+// each person's together, without holding up new streams. What the round
+// tells a stream (an answer is a notification and an answer event on the
+// post page; several answers written while the last round ran are several
+// notifications) is queued once, as soon as that person's rows are read,
+// so each stream writes it to its socket with one flush, on its own, while
+// the next people's rows are read.
 func (b *Broker) Deliver(ctx context.Context) error {
 	b.deliverMu.Lock()
 	defer b.deliverMu.Unlock()
@@ -337,7 +417,6 @@ func (b *Broker) Deliver(ctx context.Context) error {
 		return err
 	}
 	b.texts = nil
-	r := round{}
 	// Activity needs one permission query for all the streams watching
 	// an event: done under the lock, so that a stream opened meanwhile is
 	// checked too.
@@ -346,6 +425,7 @@ func (b *Broker) Deliver(ctx context.Context) error {
 		b.mu.Unlock()
 		return err
 	}
+	var subs []*Sub
 	for topA > b.lastA {
 		acts, err := b.store.ActivityAfter(ctx, b.lastA, topA, 1000)
 		if err != nil {
@@ -353,7 +433,7 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			return err
 		}
 		for _, e := range acts {
-			var subs []*Sub
+			subs = subs[:0]
 			if e.Kind != "post" {
 				for s := range b.byPost[e.PostID] {
 					subs = append(subs, s)
@@ -374,7 +454,7 @@ func (b *Broker) Deliver(ctx context.Context) error {
 			data := activityJSON(e)
 			for _, s := range subs {
 				if ok[s] && e.ID > s.afterA {
-					r[s] = append(r[s], activityEvent(s, e, data))
+					b.tell(s, activityFrame(s, e, data))
 				}
 			}
 		}
@@ -388,33 +468,68 @@ func (b *Broker) Deliver(ctx context.Context) error {
 	b.mu.Unlock()
 
 	for topN > lastN {
-		// The query checks each row against its own recipient.
-		ns, err := b.store.NotificationsAfter(ctx, 0, lastN, topN, 1000)
+		// The plan: which of the new rows are for people with an open
+		// stream (the others are not read), each person's together, so
+		// that each stream is queued once, as soon as its rows are read,
+		// while the next people's rows are read.
+		plan, err := b.store.NotificationRecipients(ctx, lastN, topN, b.roundRows)
 		if err != nil {
 			return err
 		}
-		if len(ns) < 1000 {
-			lastN = topN
-		} else {
-			lastN = ns[len(ns)-1].ID
+		upto := topN
+		if len(plan) == b.roundRows {
+			upto = plan[len(plan)-1].ID
 		}
 		b.mu.Lock()
-		told := map[*Sub]bool{}
-		for _, n := range ns {
-			for s := range b.byPerson[n.PersonID] {
-				if n.ID > s.afterN {
-					r[s] = append(r[s], b.notificationEvent(s, n, nil))
-					told[s] = true
-				}
+		online := plan[:0]
+		for _, x := range plan {
+			if len(b.byPerson[x.PersonID]) > 0 {
+				online = append(online, x)
 			}
 		}
-		b.flush(r, told)
+		b.mu.Unlock()
+		slices.SortFunc(online, func(x, y store.NotificationTo) int {
+			return cmp.Or(cmp.Compare(x.PersonID, y.PersonID), cmp.Compare(x.ID, y.ID))
+		})
+		ids := make([]int64, 0, chunkRows+b.Buffer)
+		for start := 0; start < len(online); {
+			end := min(start+chunkRows, len(online))
+			for end < len(online) && online[end].PersonID == online[end-1].PersonID {
+				end++ // a person's rows in one query
+			}
+			ids = ids[:0]
+			for _, x := range online[start:end] {
+				ids = append(ids, x.ID)
+			}
+			start = end
+			// The query checks each row against its own recipient.
+			ns, err := b.store.NotificationsByID(ctx, ids)
+			if err != nil {
+				return err
+			}
+			b.mu.Lock()
+			for i, n := range ns {
+				for s := range b.byPerson[n.PersonID] {
+					if n.ID > s.afterN {
+						b.tell(s, b.notificationFrame(s, n, nil))
+					}
+				}
+				if i == len(ns)-1 || ns[i+1].PersonID != n.PersonID {
+					for s := range b.byPerson[n.PersonID] {
+						b.queue(s) // this round has nothing more for them
+					}
+				}
+			}
+			b.mu.Unlock()
+		}
+		lastN = upto
+		b.mu.Lock()
 		b.lastN = lastN
 		b.mu.Unlock()
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.flush(r, nil)
+	b.queueAll()
 	// Every stream has now seen everything up to here, sent or not for it.
 	for _, set := range b.byPerson {
 		for s := range set {
@@ -458,10 +573,10 @@ func watches(s *Sub, e store.ActivityEvent) bool {
 // activity event says where something happened, never who did it:
 // {"post_id":…,"reply_id":…,"community_id":…}.
 
-// notificationEvent makes the event telling s of n and moves s past it.
+// notificationFrame makes the event telling s of n and moves s past it.
 // texts caches the JSON after the id per language and content; one
 // event often tells thousands the same thing. Nil uses the round's cache.
-func (b *Broker) notificationEvent(s *Sub, n store.Notification, texts map[textKey]notificationTail) Event {
+func (b *Broker) notificationFrame(s *Sub, n store.Notification, texts map[textKey]notificationTail) frame {
 	url := n.URL()
 	key := textKey{s.lang, n.Kind, n.ActorName, n.PostTitle, n.CommunityName, n.Detail, url}
 	if texts == nil {
@@ -478,12 +593,8 @@ func (b *Broker) notificationEvent(s *Sub, n store.Notification, texts map[textK
 		tail = notificationTail(`,"kind":` + string(kind) + `,"text":` + string(text) + `,"url":` + string(u) + `}`)
 		texts[key] = tail
 	}
-	data := make([]byte, 0, len(tail)+24)
-	data = append(data, `{"id":`...)
-	data = strconv.AppendInt(data, n.ID, 10)
-	data = append(data, tail...)
 	s.afterN = n.ID
-	return Event{ID: eventID(s.afterN, s.afterA), Name: "notification", Data: data}
+	return frame{n: s.afterN, a: s.afterA, name: "notification", data: tail}
 }
 
 func activityJSON(e store.ActivityEvent) []byte {
@@ -494,22 +605,11 @@ func activityJSON(e store.ActivityEvent) []byte {
 	return append(append(append(data, `,"community_id":`...), strconv.FormatInt(e.CommunityID, 10)...), '}')
 }
 
-// activityEvent makes the event telling s of e (data: activityJSON(e),
+// activityFrame makes the event telling s of e (data: activityJSON(e),
 // shared by every stream) and moves s past it.
-func activityEvent(s *Sub, e store.ActivityEvent, data []byte) Event {
+func activityFrame(s *Sub, e store.ActivityEvent, data []byte) frame {
 	s.afterA = e.ID
-	return Event{ID: eventID(s.afterN, s.afterA), Name: e.Kind, Data: data}
-}
-
-// AppendFrame appends the event as a server-sent event.
-func (e Event) AppendFrame(buf []byte) []byte {
-	buf = append(buf, "id: "...)
-	buf = append(buf, e.ID...)
-	buf = append(buf, "\nevent: "...)
-	buf = append(buf, e.Name...)
-	buf = append(buf, "\ndata: "...)
-	buf = append(buf, e.Data...)
-	return append(buf, "\n\n"...)
+	return frame{n: s.afterN, a: s.afterA, name: e.Kind, data: data}
 }
 
 // String describes the broker for logs.
@@ -536,7 +636,7 @@ func (b *Broker) Missed(ctx context.Context, personID int64, lang string, w Watc
 	var out []Event
 	texts := map[textKey]notificationTail{}
 	for _, x := range ns {
-		out = append(out, b.notificationEvent(s, x, texts))
+		out = append(out, b.notificationFrame(s, x, texts).event())
 	}
 	if w != (Watch{}) {
 		acts, err := b.store.ActivityAfter(ctx, a, topA, limit)
@@ -552,7 +652,7 @@ func (b *Broker) Missed(ctx context.Context, personID int64, lang string, w Watc
 				return nil, err
 			}
 			if ok[s] {
-				out = append(out, activityEvent(s, e, activityJSON(e)))
+				out = append(out, activityFrame(s, e, activityJSON(e)).event())
 			}
 		}
 	}

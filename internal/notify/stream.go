@@ -42,15 +42,18 @@ func Serve(w http.ResponseWriter, r *http.Request, b *Broker, s *Sub, limit time
 	// Everything waiting is written with one flush: one system call for
 	// all a stream was told in a delivery round.
 	var buf []byte
+	var spare []frame // the slice taken last time, for the broker to fill next
 	write := func() (open bool, err error) {
-		evs, open := s.take()
+		evs, open := s.take(spare)
+		spare = evs
 		if len(evs) == 0 {
 			return open, nil
 		}
 		buf = buf[:0]
 		for _, e := range evs {
-			buf = e.AppendFrame(buf)
+			buf = e.appendTo(buf)
 		}
+		clear(evs) // the frames share their data with other streams: hold none of it
 		if _, err := w.Write(buf); err != nil {
 			return false, err
 		}

@@ -24,10 +24,14 @@ var DigestRhythms = []string{"daily", "weekly", "never"}
 
 // Job kinds of mail.
 const (
-	JobMailNotification = "mail.notification"
-	JobMailDigest       = "mail.digest"
-	JobDigestSchedule   = "mail.digest.schedule"
+	JobMailNotification  = "mail.notification"  // one notification (payload: its id)
+	JobMailNotifications = "mail.notifications" // those written together (payload: "first-last" id)
+	JobMailDigest        = "mail.digest"
+	JobDigestSchedule    = "mail.digest.schedule"
 )
+
+// MailBatch is the most notifications one mail.notifications job covers.
+const MailBatch = 50
 
 // DefaultDelivery is how a kind is mailed until the person chooses: what
 // answers them or needs them at once comes at once, the rest in the digest.
@@ -49,14 +53,21 @@ func maxNotificationID(ctx context.Context, q queryer) (int64, error) {
 	return id, err
 }
 
-// enqueueMails adds a mail job for every notification written after id
-// before whose recipient wants that kind at once. The job commits with the
-// notification, so the mail is never lost.
+// enqueueMails adds the mail jobs of the notifications written after id
+// before whose recipients want that kind at once: one job per MailBatch
+// consecutive ids that holds any, whose payload is the first and last of
+// them ("first-last"). The jobs commit with the notifications, so no mail
+// is lost; the job mails each notification of its range that its recipient
+// still may see and still wants at once (mail.Mailer). One job per
+// notification made an answer to 5,000 followers write 5,000 job rows, a
+// third of its write.
 func enqueueMails(ctx context.Context, q queryer, before int64) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO jobs (kind, payload, dedup_key, run_at, max_attempts, created_at)
-		SELECT 'mail.notification', CAST(n.id AS TEXT), 'mail:n:' || CAST(n.id AS TEXT), CAST($2 AS BIGINT), 12, CAST($2 AS BIGINT)
+		SELECT 'mail.notifications', CAST(MIN(n.id) AS TEXT) || '-' || CAST(MAX(n.id) AS TEXT), 'mail:ns:' || CAST(MIN(n.id) AS TEXT),
+			CAST($2 AS BIGINT), 12, CAST($2 AS BIGINT)
 		FROM notifications n WHERE n.id > $1 AND `+deliverySQL+` = 'immediate'
-		ON CONFLICT DO NOTHING`, before, now())
+		GROUP BY (n.id - $1 - 1) / $3
+		ON CONFLICT DO NOTHING`, before, now(), MailBatch)
 	return err
 }
 
@@ -172,7 +183,9 @@ func (s *Store) MailSent(ctx context.Context, messageID string) (bool, error) {
 }
 
 // MarkMailSent records a sent message and completes its job in one
-// transaction: a job that runs again sees the message as sent.
+// transaction: a job that runs again sees the message as sent. With jobID 0
+// it only records the message (a job that sends several completes when it
+// returns).
 func (s *Store) MarkMailSent(ctx context.Context, jobID int64, messageID string, personID int64, kind string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO mail_sent (message_id, person_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -183,6 +196,9 @@ func (s *Store) MarkMailSent(ctx context.Context, jobID int64, messageID string,
 			if _, err := tx.ExecContext(ctx, `UPDATE mail_settings SET last_digest_at = $1 WHERE person_id = $2`, now(), personID); err != nil {
 				return err
 			}
+		}
+		if jobID == 0 {
+			return nil
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET done_at = $1, locked_until = 0, last_error = '' WHERE id = $2`, now(), jobID)
 		return err

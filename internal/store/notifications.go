@@ -171,8 +171,7 @@ func (s *Store) notifyReply(ctx context.Context, tx *sql.Tx, postID, replyID, au
 	if kind == ReplyAnswer {
 		k = NotifyAnswer
 	}
-	if err := notifyWhere(ctx, tx, k, authorID, postID, replyID, "",
-		postFollowers+` AND person_id NOT IN (SELECT person_id FROM notifications WHERE reply_id = $4 AND kind = 'mention')`, itoa(postID)); err != nil {
+	if err := notifyWhere(ctx, tx, k, authorID, postID, replyID, "", postFollowers+` AND `+notAmong(mentioned), itoa(postID)); err != nil {
 		return err
 	}
 	return recordActivity(ctx, tx, "answer", postID, replyID, kind)
@@ -194,11 +193,24 @@ func (s *Store) notifyPost(ctx context.Context, tx *sql.Tx, postID, authorID int
 		followers += ` UNION SELECT person_id FROM follows WHERE target_kind = 'person' AND target = $8`
 		args = append(args, itoa(authorID))
 	}
-	followers = `SELECT person_id FROM (` + followers + `) ff WHERE person_id NOT IN (SELECT person_id FROM notifications WHERE post_id = $3 AND reply_id = 0 AND kind = 'mention')`
+	followers = `SELECT person_id FROM (` + followers + `) ff WHERE ` + notAmong(mentioned)
 	if err := notifyWhere(ctx, tx, NotifyNewPost, authorID, postID, 0, "", followers, args...); err != nil {
 		return err
 	}
 	return recordActivity(ctx, tx, "post", postID, 0, "")
+}
+
+// notAmong is the condition that leaves out the people mentioned in what
+// is notified: they hear of it once, as a mention (the mention's
+// notification is written first, with the same checks, so whoever it skips
+// is skipped here too). It used to ask the notifications table which
+// mentions were written: a scan of the whole table for every post and reply
+// (reply_id has no index).
+func notAmong(ids []int64) string {
+	if len(ids) == 0 {
+		return `1 = 1`
+	}
+	return `person_id NOT IN (` + inList(ids) + `)`
 }
 
 // idList is a select of literal person ids (integers, never user text).
@@ -338,11 +350,14 @@ const notificationFrom = ` FROM notifications n
 
 // notificationCols never names the anonymous author of a post as an actor,
 // whatever the row holds.
-const notificationCols = `n.id, n.person_id, n.kind,
-	CASE WHEN n.actor_id IS NULL OR (n.post_id <> 0 AND p.anonymous AND n.actor_id = p.author_id) THEN 0 ELSE n.actor_id END,
+const notificationCols = `n.id, n.person_id, n.kind, ` + notificationActor + `,
 	CASE WHEN n.actor_id IS NULL OR (n.post_id <> 0 AND p.anonymous AND n.actor_id = p.author_id) THEN '' ELSE COALESCE(a.name, '') END,
 	n.post_id, n.reply_id, COALESCE(p.title, ''), COALESCE(c.id, 0), COALESCE(c.slug, ''), COALESCE(c.name, ''),
 	n.detail, n.read_at IS NOT NULL, n.created_at`
+
+// notificationActor is the actor to name: 0 for none, and for the anonymous
+// author of the post, whatever the row holds.
+const notificationActor = `CASE WHEN n.actor_id IS NULL OR (n.post_id <> 0 AND p.anonymous AND n.actor_id = p.author_id) THEN 0 ELSE n.actor_id END`
 
 func scanNotifications(rows *sql.Rows) ([]Notification, error) {
 	defer rows.Close()
@@ -386,14 +401,160 @@ func (s *Store) Notifications(ctx context.Context, personID, beforeID int64, lim
 // uptoID] that their recipient may see now, oldest first, for one person
 // (personID) or for everyone (0): what the live broker delivers.
 // Permission is checked per row for its own recipient.
+//
+// The rows are read without the names they show (actor, post title,
+// community), which are read once per distinct id afterwards: after an
+// answer to thousands of followers every row names the same actor, post and
+// community, and reading them per row was a third of the cost and most of
+// the allocation. Whether the actor is named is still decided per row, in
+// the query (an anonymous author's id is never returned).
 func (s *Store) NotificationsAfter(ctx context.Context, personID, afterID, uptoID int64, limit int) ([]Notification, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+notificationCols+notificationFrom+`
+	rows, err := s.r.QueryContext(ctx, `SELECT `+liveNotificationCols+`
 		WHERE n.id > $1 AND n.id <= $2 AND ($3 = 0 OR n.person_id = $3) AND `+notificationVisible("n.person_id")+`
 		ORDER BY n.id LIMIT $4`, afterID, uptoID, personID, limit)
 	if err != nil {
 		return nil, err
 	}
-	return scanNotifications(rows)
+	return s.scanLiveNotifications(ctx, rows, min(limit, 1000))
+}
+
+// liveNotificationCols is what NotificationsAfter and NotificationsByID
+// read: the rows without their names, and the FROM the visibility check
+// needs.
+const liveNotificationCols = `n.id, n.person_id, n.kind, ` + notificationActor + `, n.post_id, n.reply_id, COALESCE(c.id, 0),
+	n.detail, n.read_at IS NOT NULL, n.created_at
+	FROM notifications n
+	LEFT JOIN posts p ON p.id = n.post_id
+	LEFT JOIN communities c ON c.id = CASE WHEN n.post_id <> 0 THEN p.community_id ELSE n.community_id END`
+
+func (s *Store) scanLiveNotifications(ctx context.Context, rows *sql.Rows, size int) ([]Notification, error) {
+	defer rows.Close()
+	out := make([]Notification, 0, size)
+	kinds := map[string]string{} // one copy of each kind and detail for all the rows
+	for rows.Next() {
+		var n Notification
+		var created int64
+		if err := rows.Scan(&n.ID, &n.PersonID, &n.Kind, &n.ActorID, &n.PostID, &n.ReplyID, &n.CommunityID, &n.Detail, &n.Read, &created); err != nil {
+			return nil, err
+		}
+		n.Kind, n.Detail = intern(kinds, n.Kind), intern(kinds, n.Detail)
+		n.CreatedAt = toTime(created)
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, s.fillNotificationNames(ctx, out)
+}
+
+// NotificationTo is a notification's id and recipient, nothing more.
+type NotificationTo struct{ ID, PersonID int64 }
+
+// NotificationRecipients lists the ids and recipients of the notifications
+// with ids in (afterID, uptoID], oldest first, at most limit, whoever may
+// see them: the live broker plans a delivery round with it (it reads the
+// rows of people with an open stream, each person's together) and reads
+// what they say, checked, with NotificationsByID.
+func (s *Store) NotificationRecipients(ctx context.Context, afterID, uptoID int64, limit int) ([]NotificationTo, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, person_id FROM notifications WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`, afterID, uptoID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]NotificationTo, 0, min(limit, 1000))
+	for rows.Next() {
+		var n NotificationTo
+		if err := rows.Scan(&n.ID, &n.PersonID); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// NotificationsByID returns those of the notifications with the given ids
+// that their recipient may see now, by recipient and then id. Permission
+// is checked per row for its own recipient, as NotificationsAfter does.
+func (s *Store) NotificationsByID(ctx context.Context, ids []int64) ([]Notification, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.r.DB.QueryContext(ctx, `SELECT `+liveNotificationCols+`
+		WHERE n.id IN (`+inList(ids)+`) AND `+notificationVisible("n.person_id")+`
+		ORDER BY n.person_id, n.id`)
+	if err != nil {
+		return nil, err
+	}
+	return s.scanLiveNotifications(ctx, rows, len(ids))
+}
+
+func intern(m map[string]string, s string) string {
+	if v, ok := m[s]; ok {
+		return v
+	}
+	m[s] = s
+	return s
+}
+
+// fillNotificationNames fills in the names notifications show: the actor's
+// (ActorID is 0 when the actor is not to be named), the post's title, the
+// community's slug and name; one query each for all the rows.
+func (s *Store) fillNotificationNames(ctx context.Context, ns []Notification) error {
+	actors, posts, comms := map[int64]string{}, map[int64]string{}, map[int64][2]string{}
+	for _, n := range ns {
+		if n.ActorID != 0 {
+			actors[n.ActorID] = ""
+		}
+		if n.PostID != 0 {
+			posts[n.PostID] = ""
+		}
+		if n.CommunityID != 0 {
+			comms[n.CommunityID] = [2]string{}
+		}
+	}
+	read := func(table, cols string, ids []int64, scan func(id int64, a, b string)) error {
+		if len(ids) == 0 {
+			return nil
+		}
+		rows, err := s.r.DB.QueryContext(ctx, `SELECT id, `+cols+` FROM `+table+` WHERE id IN (`+inList(ids)+`)`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var a, b string
+			if err := rows.Scan(&id, &a, &b); err != nil {
+				return err
+			}
+			scan(id, a, b)
+		}
+		return rows.Err()
+	}
+	if err := read("people", "name, ''", keys(actors), func(id int64, a, _ string) { actors[id] = a }); err != nil {
+		return err
+	}
+	if err := read("posts", "title, ''", keys(posts), func(id int64, a, _ string) { posts[id] = a }); err != nil {
+		return err
+	}
+	if err := read("communities", "slug, name", keys(comms), func(id int64, a, b string) { comms[id] = [2]string{a, b} }); err != nil {
+		return err
+	}
+	for i := range ns {
+		n := &ns[i]
+		n.ActorName, n.PostTitle = actors[n.ActorID], posts[n.PostID]
+		n.CommunitySlug, n.CommunityName = comms[n.CommunityID][0], comms[n.CommunityID][1]
+	}
+	return nil
+}
+
+func keys[V any](m map[int64]V) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // UnreadCap is the most unread notifications counted; more show as "99+".

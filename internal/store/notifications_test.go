@@ -1,18 +1,64 @@
 package store_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tacit-org/tacit/internal/store"
 )
 
-// inbox returns a person's notifications as "kind:post:actor" lines, newest first.
+// inbox returns a person's notifications as "kind:post:actor" lines, newest
+// first. It checks that what the live broker reads (NotificationsAfter, for
+// the person and for everyone, and NotificationsByID) is the same, names and
+// all.
 func (w *world) inbox(p store.Person) []string {
 	w.t.Helper()
 	ns, _, err := w.s.Notifications(w.t.Context(), p.ID, 0, 100)
 	if err != nil {
 		w.t.Fatalf("Notifications(%s): %v", p.Name, err)
+	}
+	live, err := w.s.NotificationsAfter(w.t.Context(), p.ID, 0, 1<<62, 100)
+	if err != nil {
+		w.t.Fatalf("NotificationsAfter(%s): %v", p.Name, err)
+	}
+	all, err := w.s.NotificationsAfter(w.t.Context(), 0, 0, 1<<62, 10000)
+	if err != nil {
+		w.t.Fatalf("NotificationsAfter(everyone): %v", err)
+	}
+	var theirs []store.Notification
+	for _, n := range all {
+		if n.PersonID == p.ID {
+			theirs = append(theirs, n)
+		}
+	}
+	// As a delivery round reads them: the recipients of every row, then the
+	// rows by id, each checked for its recipient.
+	plan, err := w.s.NotificationRecipients(w.t.Context(), 0, 1<<62, 10000)
+	if err != nil {
+		w.t.Fatalf("NotificationRecipients: %v", err)
+	}
+	var ids []int64
+	for _, x := range plan {
+		if x.PersonID == p.ID {
+			ids = append(ids, x.ID)
+		}
+	}
+	byID, err := w.s.NotificationsByID(w.t.Context(), ids)
+	if err != nil {
+		w.t.Fatalf("NotificationsByID(%s): %v", p.Name, err)
+	}
+	for _, got := range [][]store.Notification{live, theirs, byID} {
+		if len(got) != len(ns) {
+			w.t.Errorf("%s: %d notifications live, %d listed", p.Name, len(got), len(ns))
+			continue
+		}
+		for i, n := range got {
+			if want := ns[len(ns)-1-i]; n != want {
+				w.t.Errorf("%s: live %+v\nlisted %+v", p.Name, n, want)
+			}
+		}
 	}
 	var out []string
 	for _, n := range ns {
@@ -388,4 +434,137 @@ func TestNotificationsFollowModeration(t *testing.T) {
 	own := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Type: store.TypeQuestion, Title: "Own held", Held: true})
 	ans := w.reply(store.NewReply{PostID: own, Kind: store.ReplyAnswer, AuthorID: mod.ID})
 	told(author, "answer:"+itoa(own)+":"+itoa(ans))
+}
+
+// An answer to a question many people follow: each follower gets exactly one
+// notification of it (a mentioned follower hears of it once, as a mention),
+// and the notification of everyone who wants that kind at once is in exactly
+// one mail job (which mails are sent is tested in internal/mail).
+func TestNotificationsEveryFollowerOnceWithMailJobs(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner := w.person("Olle Owner")
+	c := w.community(owner, "team", store.VisibilityOpen)
+	q := w.post(store.NewPost{CommunityID: c.ID, AuthorID: owner.ID, Type: store.TypeQuestion, Title: "How?"})
+	answerer := w.person("Ada Answerer")
+	w.add(c, answerer, store.RoleMember)
+	var followers []store.Person
+	wants := map[int64]string{owner.ID: "immediate"} // the asker follows their question
+	for i := range 2*store.MailBatch + 10 {
+		p := w.person("Follower " + string(rune('a'+i%26)) + itoa(int64(i)))
+		w.add(c, p, store.RoleMember)
+		if err := w.s.Follow(ctx, p.ID, store.FollowPost, itoa(q)); err != nil {
+			t.Fatal(err)
+		}
+		d := []string{"immediate", "digest", "never", ""}[i%4] // "": the default, at once for answers
+		if d != "" {
+			if err := w.s.SetMailSettings(ctx, p.ID, "weekly", map[string]string{store.NotifyAnswer: d}); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			d = "immediate"
+		}
+		wants[p.ID] = d
+		followers = append(followers, p)
+	}
+	// Follower 2 is mentioned; they want answers never but mentions at once
+	// (the default), so they get a mention and its mail.
+	mentioned := followers[2]
+	handle := strings.ToLower(strings.ReplaceAll(mentioned.Name, " ", "."))
+	r := w.reply(store.NewReply{PostID: q, Kind: store.ReplyAnswer, AuthorID: answerer.ID, Body: "See @" + handle})
+
+	ns, err := w.s.NotificationsAfter(ctx, 0, 0, 1<<62, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int64][]store.Notification{}
+	byID := map[int64]store.Notification{}
+	for _, n := range ns {
+		if n.ReplyID == r {
+			got[n.PersonID] = append(got[n.PersonID], n)
+			byID[n.ID] = n
+		}
+	}
+	if len(got) != len(wants) {
+		t.Errorf("%d people notified, want %d (the followers and the asker)", len(got), len(wants))
+	}
+	if len(got[answerer.ID]) != 0 {
+		t.Errorf("the answerer is told of their own answer")
+	}
+	for pid := range wants {
+		want := store.NotifyAnswer
+		if pid == mentioned.ID {
+			want = store.NotifyMention
+		}
+		if len(got[pid]) != 1 || got[pid][0].Kind != want || got[pid][0].ActorName != answerer.Name || got[pid][0].PostID != q {
+			t.Errorf("person %d: %+v, want one %s by %s", pid, got[pid], want, answerer.Name)
+		}
+	}
+
+	// The mail jobs: one per run of at most MailBatch ids, "first-last";
+	// each notification of a person who wants it at once lies in exactly one.
+	covered := map[int64]int{}
+	for {
+		j, err := w.s.ClaimJob(ctx, []string{store.JobMailNotification, store.JobMailNotifications}, time.Minute)
+		if err == store.ErrNotFound {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last, _ := strings.Cut(j.Payload, "-")
+		lo, _ := strconv.ParseInt(first, 10, 64)
+		hi, _ := strconv.ParseInt(last, 10, 64)
+		if j.Kind != store.JobMailNotifications || lo <= 0 || hi < lo || hi-lo >= store.MailBatch {
+			t.Errorf("mail job %s %q", j.Kind, j.Payload)
+			continue
+		}
+		immediate := 0
+		for id := lo; id <= hi; id++ {
+			if n, ok := byID[id]; ok {
+				covered[n.PersonID]++
+				if wants[n.PersonID] == "immediate" || n.PersonID == mentioned.ID {
+					immediate++
+				}
+			}
+		}
+		if immediate == 0 || wants[byID[lo].PersonID] != "immediate" && byID[lo].PersonID != mentioned.ID {
+			t.Errorf("mail job %q: starts with %d, who wants no mail, or holds no one who does", j.Payload, byID[lo].PersonID)
+		}
+	}
+	for pid, d := range wants {
+		if (d == "immediate" || pid == mentioned.ID) && covered[pid] != 1 {
+			t.Errorf("person %d (answers: %s): in %d mail jobs, want 1", pid, d, covered[pid])
+		}
+	}
+}
+
+// A new post that mentions someone who follows its tag and its author tells
+// them once, as a mention; the other followers hear of a new post.
+func TestNotificationsNewPostMentionedFollowerOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := t.Context()
+	owner, author, fan, tagFan := w.person("Olle Owner"), w.person("Ann Author"), w.person("Fia Fan"), w.person("Tor Tagfan")
+	c := w.community(owner, "team", store.VisibilityOpen)
+	for _, p := range []store.Person{author, fan, tagFan} {
+		w.add(c, p, store.RoleMember)
+		if err := w.s.Follow(ctx, p.ID, store.FollowTag, "crm"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.Follow(ctx, p.ID, store.FollowPerson, itoa(author.ID)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := w.post(store.NewPost{CommunityID: c.ID, AuthorID: author.ID, Type: store.TypeTip, Title: "Tips", Body: "Ask @fia.fan", Tags: []string{"crm"}})
+	if got := w.inbox(fan); len(got) != 1 || got[0] != "mention:"+itoa(id)+":Ann Author" {
+		t.Errorf("mentioned follower: %q", got)
+	}
+	if got := w.inbox(tagFan); len(got) != 1 || got[0] != "new_post:"+itoa(id)+":Ann Author" {
+		t.Errorf("follower: %q", got)
+	}
+	if got := w.inbox(author); len(got) != 0 {
+		t.Errorf("the author is told of their own post: %q", got)
+	}
 }
