@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -333,4 +334,24 @@ func onlyNoContent(doc jsonObject, pattern string) bool {
 	_, has200 := resp["200"]
 	_, has201 := resp["201"]
 	return has204 && !has200 && !has201
+}
+
+// TestEveryRouteIsInTheGuide: every route is in the route table of
+// docs/api.md, the guide a person reads (openapi.json is checked above).
+func TestEveryRouteIsInTheGuide(t *testing.T) {
+	guide, err := os.ReadFile("../../docs/api.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(nil, Options{})
+	for _, p := range a.Routes() {
+		method, path, _ := strings.Cut(p, " ")
+		if path == "/api/v1/openapi.json" {
+			continue
+		}
+		row := "| " + method + " | `" + strings.TrimPrefix(path, "/api/v1") + "` |"
+		if !strings.Contains(string(guide), row) {
+			t.Errorf("route %s has no row %q in docs/api.md", p, row)
+		}
+	}
 }
