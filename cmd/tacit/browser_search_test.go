@@ -39,6 +39,10 @@ func TestBrowserSimilarAndExperts(t *testing.T) {
 
 	// From a search to the people who know.
 	step("search", chromedp.Navigate(base+"/search?q="+url.QueryEscape("värmepump")), chromedp.WaitVisible(chromedp.CSS(".experts-link a")))
+	if got := text("main"); !strings.Contains(got, "värmepump") {
+		t.Errorf("search results for värmepump = %q, want the word in the results", got)
+	}
+	shot("search-sv")
 	step("who knows", chromedp.Click(chromedp.CSS(".experts-link a")), chromedp.WaitVisible(chromedp.CSS("ol.experts li")))
 	if got := text("ol.experts"); !strings.Contains(got, "Expert på") || !strings.Contains(got, "svar") {
 		t.Errorf("experts on värmepump = %q, want people with evidence", got)
