@@ -300,6 +300,8 @@ func (a *sweepApp) plant(ctx context.Context) {
 	a.must(err, "create the secret question")
 	a.must(s.EditPost(ctx, owner.ID, question, store.PostEdit{Title: canaryTitle, Body: canaryBody, Tags: []string{canaryTag, "delad"}}), "edit")
 	answer := reply(question, 0, member, store.ReplyAnswer, canaryAnswer)
+	// Edited, so its first text lives on as a revision too.
+	a.must(s.EditReply(ctx, member.ID, answer, canaryAnswer+", rättat"), "edit the secret answer")
 	// The comment mentions the outsider, who may not read it: no
 	// notification, event or mail may tell them of it.
 	reply(question, answer, owner, store.ReplyComment, canaryComment+" @otto")

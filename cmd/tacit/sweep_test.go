@@ -321,6 +321,8 @@ func (a *sweepApp) controls() {
 		{"/t/" + canaryTag, canaryTitle},
 		{"/search?q=" + canaryTag, canaryTitle},
 		{"/api/v1/posts/" + a.secret["post"], canaryAnswer},
+		{"/r/" + a.secret["reply"] + "/revisions", canaryAnswer},
+		{"/api/v1/replies/" + a.secret["reply"] + "/revisions", canaryAnswer},
 		{"/api/v1/communities/" + a.secret["community"], canaryConduct},
 		{"/p/" + a.anon["post"], anonTitle},
 		{"/p/" + a.secret["post"], "/media/" + a.secret["upload"]},

@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,6 +58,15 @@ func replyScenarios() []scenario {
 			wantContains: []string{`"id":{{answer}},`, `"post_id":{{question}}`, `"kind":"answer"`, `"body":"Boka i kalendern under **Resurser**."`, `\u003cstrong\u003eResurser\u003c/strong\u003e`, `"edited":true`, `"mine":true`, `"author_name":"Olle Ägare"`, `"comments":[{`, "Fungerar även i mobilen"}},
 		{name: "the edit shows on the post", method: "GET", url: "/api/v1/posts/{{question}}", as: "outsider", wantStatus: 200,
 			wantContains: []string{`\u003cstrong\u003eResurser\u003c/strong\u003e`, `"edited":true`}},
+		{name: "revisions of the edited answer", method: "GET", url: "/api/v1/replies/{{answer}}/revisions", as: "outsider", wantStatus: 200,
+			wantContains: []string{`"body":"Boka i kalendern under Resurser."`, `"editor_name":"Olle Ägare"`, `"next_cursor":""`}, wantNotContains: []string{"**Resurser**"}},
+		{name: "revisions with a read token", method: "GET", url: "/api/v1/replies/{{answer}}/revisions", as: "member-read", wantStatus: 200,
+			wantContains: []string{`"body":"Boka i kalendern under Resurser."`}},
+		{name: "revisions of an unedited comment", method: "GET", url: "/api/v1/replies/{{answer_comment}}/revisions", as: "member", wantStatus: 200,
+			wantContains: []string{`"items":[]`, `"next_cursor":""`}},
+		{name: "revisions with a bad limit", method: "GET", url: "/api/v1/replies/{{answer}}/revisions?limit=0", as: "member", wantStatus: 400,
+			wantContains: []string{`"limit":`}},
+		{name: "revisions without a token", method: "GET", url: "/api/v1/replies/{{answer}}/revisions", wantStatus: 401},
 		{name: "edit by a member who did not write it", method: "PATCH", url: "/api/v1/replies/{{answer}}", as: "member", wantStatus: 403,
 			body: `{"body":"Kapat svar"}`, wantContains: []string{msgForbid}},
 		{name: "edit by a moderator of another community", method: "PATCH", url: "/api/v1/replies/{{answer}}", as: "mod", wantStatus: 403, body: `{"body":"Kapat svar"}`},
@@ -75,6 +86,12 @@ func replyScenarios() []scenario {
 			body: `{"body":"Kapad"}`, wantNotContains: anonLeaks},
 		{name: "the audit names no anonymous author", method: "GET", url: "/api/v1/audit-log?action=reply.", as: "admin-admin", wantStatus: 200,
 			wantContains: []string{`"object_id":{{anon_comment}}`}, wantNotContains: []string{anonName, anonEmail, anonDept}},
+		{name: "revisions of the anonymous asker's comment name only the moderator", method: "GET", url: "/api/v1/replies/{{anon_comment}}/revisions", as: "member", wantStatus: 200,
+			wantContains: []string{`"body":"Frågeställaren förtydligar."`, `"editor_name":"Maja Moderator"`, `"body":"Frågeställaren lägger till"`}, wantNotContains: anonLeaks},
+		{name: "the moderator does not see who the asker is either", method: "GET", url: "/api/v1/replies/{{anon_comment}}/revisions", as: "mod", wantStatus: 200,
+			wantContains: []string{`"body":"Frågeställaren lägger till"`}, wantNotContains: anonLeaks},
+		{name: "the asker sees her own name on her own edit", method: "GET", url: "/api/v1/replies/{{anon_comment}}/revisions", as: "anon", wantStatus: 200,
+			wantContains: []string{`"editor_name":"` + anonName + `"`}},
 
 		// What the caller may not read is not there.
 		{name: "edit in a closed community by an outsider", method: "PATCH", url: "/api/v1/replies/{{salj_reply}}", as: "outsider", wantStatus: 404,
@@ -96,6 +113,22 @@ func replyScenarios() []scenario {
 		{name: "edit a reply that never existed", method: "PATCH", url: "/api/v1/replies/987654321", as: "member", wantStatus: 404,
 			body: `{"body":"Ny"}`, wantContains: []string{msgNotFound}},
 		{name: "edit a reply id that is no number", method: "PATCH", url: "/api/v1/replies/abc", as: "member", wantStatus: 404, body: `{"body":"Ny"}`},
+		{name: "revisions in a closed community to an outsider", method: "GET", url: "/api/v1/replies/{{salj_reply}}/revisions", as: "outsider", wantStatus: 404,
+			wantContains: []string{msgNotFound}, wantNotContains: []string{"Säljkommentar"}},
+		{name: "revisions in a secret community to an org admin", method: "GET", url: "/api/v1/replies/{{ledning_answer}}/revisions", as: "admin-admin", wantStatus: 404,
+			wantContains: []string{msgNotFound}},
+		{name: "revisions of a held reply one may not see", method: "GET", url: "/api/v1/replies/{{held_reply}}/revisions", as: "mod", wantStatus: 404,
+			wantContains: []string{msgNotFound}},
+		{name: "revisions of one's own held reply", method: "GET", url: "/api/v1/replies/{{held_reply}}/revisions", as: "member", wantStatus: 200,
+			wantContains: []string{`"body":"Ett hållet svar"`}},
+		{name: "revisions of one's own hidden reply", method: "GET", url: "/api/v1/replies/{{hidden_reply}}/revisions", as: "member", wantStatus: 404,
+			wantContains: []string{msgNotFound}, wantNotContains: []string{"En dold kommentar"}},
+		{name: "revisions of a hidden reply to its moderator", method: "GET", url: "/api/v1/replies/{{hidden_reply}}/revisions", as: "owner", wantStatus: 200,
+			wantContains: []string{`"body":"En dold kommentar"`, `"editor_name":"Olle Ägare"`}},
+		{name: "revisions of a deleted reply", method: "GET", url: "/api/v1/replies/{{deleted_reply}}/revisions", as: "member", wantStatus: 404,
+			wantContains: []string{msgNotFound}},
+		{name: "revisions of a reply that never existed", method: "GET", url: "/api/v1/replies/987654321/revisions", as: "member", wantStatus: 404,
+			wantContains: []string{msgNotFound}},
 
 		// Bodies.
 		{name: "edit to an empty body", method: "PATCH", url: "/api/v1/replies/{{answer}}", as: "owner", wantStatus: 400,
@@ -162,36 +195,45 @@ func TestReplyScenarios(t *testing.T) {
 	f.run(t, replyScenarios(), nil)
 }
 
-// TestReplyNotFoundIsTheSameAnswer holds PATCH and DELETE /replies/{id} to
-// DESIGN §3 rule 2: a reply the caller may not read answers with the same
-// status, headers and bytes as an id that never existed.
+// TestReplyNotFoundIsTheSameAnswer holds PATCH and DELETE /replies/{id}
+// and GET /replies/{id}/revisions to DESIGN §3 rule 2: a reply the caller
+// may not read answers with the same status, headers and bytes as an id
+// that never existed.
 func TestReplyNotFoundIsTheSameAnswer(t *testing.T) {
 	t.Parallel()
 	f := newReplyFixture(t)
-	for _, method := range []string{"PATCH", "DELETE"} {
-		body := ""
-		if method == "PATCH" {
-			body = `{"body":"Kapad"}`
+	// Each reply gets a revision first, so there is something to leak.
+	for _, key := range []string{"salj_reply", "ledning_answer", "held_reply", "hidden_reply"} {
+		if err := f.s.EditReply(context.Background(), f.people["member"].ID, f.id(key), "Rättad text"); err != nil {
+			t.Fatalf("edit %s: %v", key, err)
 		}
-		want := f.do(method, "/api/v1/replies/987654321", body, "outsider")
+	}
+	for _, rt := range []struct{ method, suffix, body string }{
+		{"PATCH", "", `{"body":"Kapad"}`},
+		{"DELETE", "", ""},
+		{"GET", "/revisions", ""},
+		{"GET", "/revisions?limit=1", ""},
+	} {
+		method, body := rt.method, rt.body
+		want := f.do(method, "/api/v1/replies/987654321"+rt.suffix, body, "outsider")
 		for _, c := range []struct{ key, as string }{
 			{"salj_reply", "outsider"}, {"ledning_answer", "outsider"}, {"ledning_answer", "admin-admin"},
 			{"held_reply", "outsider"}, {"hidden_reply", "member"}, {"deleted_reply", "member"},
 		} {
-			got := f.do(method, "/api/v1/replies/{{"+c.key+"}}", body, c.as)
+			got := f.do(method, "/api/v1/replies/{{"+c.key+"}}"+rt.suffix, body, c.as)
 			if got.Code != want.Code || got.Body.String() != want.Body.String() {
-				t.Errorf("%s %s as %s: %d %s; want %d %s, as for a reply that never existed", method, c.key, c.as, got.Code, got.Body, want.Code, want.Body)
+				t.Errorf("%s %s%s as %s: %d %s; want %d %s, as for a reply that never existed", method, c.key, rt.suffix, c.as, got.Code, got.Body, want.Code, want.Body)
 			}
 			for _, h := range []string{"Content-Type", "Content-Length", "Cache-Control"} {
 				if got.Header().Get(h) != want.Header().Get(h) {
-					t.Errorf("%s %s as %s: %s %q, want %q", method, c.key, c.as, h, got.Header().Get(h), want.Header().Get(h))
+					t.Errorf("%s %s%s as %s: %s %q, want %q", method, c.key, rt.suffix, c.as, h, got.Header().Get(h), want.Header().Get(h))
 				}
 			}
 		}
 	}
 	// Nothing changed behind the 404s.
 	rec := f.do("GET", "/api/v1/posts/{{salj_post}}", "", "member")
-	if !strings.Contains(rec.Body.String(), "Säljkommentar") || strings.Contains(rec.Body.String(), `"edited":true`) {
+	if !strings.Contains(rec.Body.String(), "Rättad text") || strings.Contains(rec.Body.String(), "Kapad") {
 		t.Errorf("the closed reply changed: %s", rec.Body)
 	}
 }
@@ -247,5 +289,49 @@ func TestReplyEditKeepsRevisionAndMentionsOnce(t *testing.T) {
 	}
 	if revs, _ := f.s.Revisions(ctx, store.Viewer{ID: f.people["member"].ID}, f.id("question"), f.id("answer")); len(revs) != 3 {
 		t.Errorf("an empty edit left %d revisions, want 3", len(revs))
+	}
+}
+
+// TestReplyRevisionsNewestFirst edits an answer twice and pages through
+// GET /replies/{id}/revisions one at a time: the text before the second
+// edit comes first, then the original, each once, named by their editor,
+// and the walk ends with an empty cursor, as for a post's revisions.
+func TestReplyRevisionsNewestFirst(t *testing.T) {
+	t.Parallel()
+	f := newReplyFixture(t)
+	for _, body := range []string{"Första ändringen.", "Andra ändringen."} {
+		if rec := f.do("PATCH", "/api/v1/replies/{{answer}}", `{"body":"`+body+`"}`, "owner"); rec.Code != http.StatusOK {
+			t.Fatalf("edit: %d %s", rec.Code, rec.Body)
+		}
+	}
+	var got []string
+	cursor := ""
+	for range 5 {
+		u := "/api/v1/replies/{{answer}}/revisions?limit=1"
+		if cursor != "" {
+			u += "&cursor=" + url.QueryEscape(cursor)
+		}
+		rec := f.do("GET", u, "", "outsider")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", u, rec.Code, rec.Body)
+		}
+		page := decodeJSON[listJSON[store.Revision]](t, rec)
+		for _, rv := range page.Items {
+			if rv.EditorName != "Olle Ägare" {
+				t.Errorf("revision %q: editor %q, want Olle Ägare", rv.Body, rv.EditorName)
+			}
+			got = append(got, rv.Body)
+		}
+		if cursor = page.NextCursor; cursor == "" {
+			break
+		}
+	}
+	if want := []string{"Första ändringen.", "Boka i kalendern under Resurser."}; !slices.Equal(got, want) {
+		t.Errorf("revisions of the answer, one a page: %q, want %q", got, want)
+	}
+	// The comment on the answer keeps its own history, apart.
+	rec := f.do("GET", "/api/v1/replies/{{answer_comment}}/revisions", "", "outsider")
+	if n := len(decodeJSON[listJSON[store.Revision]](t, rec).Items); n != 0 {
+		t.Errorf("the unedited comment has %d revisions: %s", n, rec.Body)
 	}
 }

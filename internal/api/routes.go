@@ -67,6 +67,7 @@ func (a *API) coreTable() []route {
 
 		{"PATCH /api/v1/replies/{id}", scopeWrite, a.replyUpdate},
 		{"DELETE /api/v1/replies/{id}", scopeWrite, a.replyDelete},
+		{"GET /api/v1/replies/{id}/revisions", scopeRead, a.replyRevisionList},
 
 		{"GET /api/v1/feed", scopeRead, a.feed},
 		{"GET /api/v1/search", scopeRead, a.search},

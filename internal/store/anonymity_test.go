@@ -210,6 +210,23 @@ func TestAnonymousAskerInThread(t *testing.T) {
 	if err != nil || len(revs) != 1 || revs[0].EditorName != "" {
 		t.Errorf("Revisions of the asker's answer = %+v, %v; want one, with no editor name", revs, err)
 	}
+	// As a moderator the asker edits the helper's answer: she is named, as
+	// in the audit log, for a blank would say the asker is a moderator.
+	if err := w.s.AddMember(ctx, owner.ID, c.ID, asker.ID, store.RoleModerator); err != nil {
+		t.Fatalf("AddMember: %v", err)
+	}
+	if err := w.s.EditReply(ctx, asker.ID, helperAnswer, "tidied by a moderator"); err != nil {
+		t.Fatalf("EditReply: %v", err)
+	}
+	if err := w.s.EditReply(ctx, asker.ID, ownComment, "thanks all, again"); err != nil {
+		t.Fatalf("EditReply: %v", err)
+	}
+	if revs, err := w.s.Revisions(ctx, viewer(helper), anon, helperAnswer); err != nil || len(revs) != 1 || revs[0].EditorName != asker.Name {
+		t.Errorf("Revisions of the helper's answer, edited by the asker as a moderator = %+v, %v; want one, by %s", revs, err, asker.Name)
+	}
+	if revs, err := w.s.Revisions(ctx, viewer(helper), anon, ownComment); err != nil || len(revs) != 1 || revs[0].EditorName != "" {
+		t.Errorf("Revisions of the asker's comment = %+v, %v; want one, with no editor name", revs, err)
+	}
 
 	for _, v := range []store.Person{helper, asker} {
 		st, err := w.s.Stats(ctx, viewer(v), asker.ID)

@@ -432,11 +432,18 @@ type Revision struct {
 }
 
 // Revisions lists the earlier texts of a post the viewer may read, newest
-// first. The editor of an anonymous post is not named to anyone but themself.
+// first; replyID 0 is the post's own text, else one of its replies, which
+// the caller has read with Reply first. The anonymous asker's edits of
+// their own question and replies name no editor to anyone but themself.
+// Their edit of someone else's reply, as a moderator, names them, as the
+// audit log does: a blank there would tell that the asker is one of the
+// moderators, and the log would tell which.
 func (s *Store) Revisions(ctx context.Context, v Viewer, postID, replyID int64) ([]Revision, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT r.id, CASE WHEN p.anonymous AND r.editor_id = p.author_id AND p.author_id <> $1 THEN '' ELSE e.name END,
+	rows, err := s.r.QueryContext(ctx, `SELECT r.id, CASE WHEN p.anonymous AND r.editor_id = p.author_id AND COALESCE(rp.author_id, p.author_id) = p.author_id
+		  AND p.author_id <> $1 THEN '' ELSE e.name END,
 		r.title, r.body, r.tags, r.created_at
 		FROM revisions r JOIN posts p ON p.id = r.post_id JOIN communities c ON c.id = p.community_id JOIN people e ON e.id = r.editor_id
+		LEFT JOIN replies rp ON rp.id = r.reply_id
 		WHERE r.post_id = $2 AND r.reply_id = $3 AND p.deleted_at IS NULL AND `+visibleTo("c", "$1")+` ORDER BY r.id DESC`, v.ID, postID, replyID)
 	if err != nil {
 		return nil, err

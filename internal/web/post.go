@@ -133,9 +133,15 @@ func (w *Web) renderPost(rw http.ResponseWriter, r *http.Request, status int, po
 }
 
 type revisionsData struct {
-	Post      store.Post
+	Post store.Post
+	// Reply is the answer or comment whose history this is; zero for the
+	// post's own.
+	Reply     store.Reply
 	Revisions []store.Revision
 }
+
+// Count is how many earlier versions there are, for the plural.
+func (d revisionsData) Count() int64 { return int64(len(d.Revisions)) }
 
 func (w *Web) revisionList(rw http.ResponseWriter, r *http.Request) {
 	post, _, ok := w.post(rw, r)

@@ -286,3 +286,32 @@ func (w *Web) replyDelete(rw http.ResponseWriter, r *http.Request) {
 	w.flash(rw, "flash.deleted")
 	redirect(rw, r, "/p/"+itoa(post.ID))
 }
+
+// replyRevisionList shows an answer's or comment's earlier texts, newest
+// first, to anyone who may read it. The reply is read first, with every
+// visibility rule: one the viewer may not read is not found, as one that
+// never existed. The store leaves out the editor's name where it would
+// unmask an anonymous asker.
+func (w *Web) replyRevisionList(rw http.ResponseWriter, r *http.Request) {
+	id, ok := parseID(r.PathValue("id"))
+	if !ok {
+		w.notFound(rw, r)
+		return
+	}
+	rep, err := w.store.Reply(r.Context(), viewer(r), id)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	post, err := w.store.Post(r.Context(), viewer(r), rep.PostID)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	revs, err := w.store.Revisions(r.Context(), viewer(r), post.ID, rep.ID)
+	if err != nil {
+		w.serverError(rw, r, err)
+		return
+	}
+	w.render(rw, r, http.StatusOK, "revisions", w.newPage(r, post.Title, revisionsData{Post: post, Reply: rep, Revisions: revs}))
+}

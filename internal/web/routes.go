@@ -66,6 +66,7 @@ func (w *Web) coreRoutes() []route {
 		{"GET /r/{id}/edit", in(w.replyEditForm)},
 		{"POST /r/{id}/edit", in(w.replyEdit)},
 		{"POST /r/{id}/delete", in(w.replyDelete)},
+		{"GET /r/{id}/revisions", in(w.replyRevisionList)},
 
 		{"GET /search", in(w.search)},
 		{"GET /t/{tag}", in(w.tagShow)},
