@@ -242,6 +242,19 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#answer-form button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS("article.answer")),
 	)
+	// The answerer corrects it; "edited" leads to the earlier text.
+	step("edit the answer",
+		chromedp.Click(chromedp.CSS(`article.answer a[href$="/edit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/edit"] #body`)),
+		chromedp.SetValue(chromedp.CSS(`form[action$="/edit"] #body`), "Kör kalibreringen i ServiceMobil under **Givare → Offset** och sätt -4 (inte -3)."),
+		chromedp.Click(chromedp.CSS(`form[action$="/edit"] button.primary`)),
+		chromedp.WaitVisible(chromedp.CSS(`article.answer a[href$="/revisions"]`)),
+	)
+	step("the answer's earlier text", chromedp.Click(chromedp.CSS(`article.answer a[href$="/revisions"]`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if got := text("main"); !strings.Contains(got, "och sätt -4.") {
+		t.Errorf("the answer's revisions = %q, want its first text", got)
+	}
+	shot("reply-revisions-sv")
 	signOut()
 
 	// The asker accepts the answer and says it helped.
