@@ -615,10 +615,9 @@ func (s *Store) Search(ctx context.Context, v Viewer, q search.Query, page, limi
 		for i, h := range res.Hits {
 			seen[i] = h.ID
 		}
-		ms, err := s.rankedMatch(ctx, some, sc)
-		if err != nil {
-			return res, err
-		}
+		// The same phrases as q's, so the same weights.
+		ms := s.match(some, sc)
+		ms.rank = m.rank
 		if res.Partial, err = s.searchPage(ctx, v, some, ms, 0, limit-len(res.Hits), seen); err != nil {
 			return res, err
 		}

@@ -174,20 +174,16 @@ func (w *Web) ideaStatus(rw http.ResponseWriter, r *http.Request) {
 
 // reply loads a reply and its post for the viewer; only its author or a
 // moderator of the community may change it.
-func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.ReplyRef, store.Post, bool, bool) {
+func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.Reply, store.Post, bool, bool) {
 	id, ok := parseID(r.PathValue("id"))
 	if !ok {
 		w.notFound(rw, r)
-		return store.ReplyRef{}, store.Post{}, false, false
+		return store.Reply{}, store.Post{}, false, false
 	}
 	// A reply the viewer may not read (in a post they may not read, or
 	// held or hidden from them itself) is not found, as one that does not
 	// exist: never "forbidden", which would tell that it exists.
-	if _, err := w.store.Reply(r.Context(), viewer(r), id); err != nil {
-		w.fail(rw, r, err)
-		return store.ReplyRef{}, store.Post{}, false, false
-	}
-	ref, err := w.store.ReplyRef(r.Context(), id)
+	ref, err := w.store.Reply(r.Context(), viewer(r), id)
 	if err != nil {
 		w.fail(rw, r, err)
 		return ref, store.Post{}, false, false
@@ -202,16 +198,15 @@ func (w *Web) reply(rw http.ResponseWriter, r *http.Request) (store.ReplyRef, st
 		w.serverError(rw, r, err)
 		return ref, post, false, false
 	}
-	mine := ref.AuthorID == state(r).me.ID
-	if !mine && !mod {
+	if !ref.Mine && !mod {
 		w.errorPage(rw, r, http.StatusForbidden)
 		return ref, post, false, false
 	}
-	return ref, post, mod && !mine, true
+	return ref, post, mod && !ref.Mine, true
 }
 
 type replyEditData struct {
-	Reply    store.ReplyRef
+	Reply    store.Reply
 	Post     store.Post
 	MediaOn  bool           // files can be attached
 	Existing []store.Upload // the files attached now, each with a remove box
@@ -220,7 +215,7 @@ type replyEditData struct {
 }
 
 // replyEditPage is the edit page of a reply, with its files.
-func (w *Web) replyEditPage(r *http.Request, ref store.ReplyRef, post store.Post, form url.Values, fe store.FieldErrors) page {
+func (w *Web) replyEditPage(r *http.Request, ref store.Reply, post store.Post, form url.Values, fe store.FieldErrors) page {
 	d := replyEditData{Reply: ref, Post: post, MediaOn: w.opt.Media != nil, Hint: w.attachHint(state(r).lang)}
 	files, err := w.store.Attachments(r.Context(), post.ID)
 	if err != nil {
