@@ -36,7 +36,7 @@ func (a *API) accept(w http.ResponseWriter, r *http.Request, c caller) {
 		return
 	}
 	if id := *req.AnswerID; id != 0 {
-		ok, err := a.isAnswerOf(r, id, p.ID)
+		ok, err := a.isAnswerOf(r, c, id, p.ID)
 		if err != nil {
 			a.fail(w, r, err)
 			return

@@ -27,7 +27,7 @@ func (a *API) commentCreate(w http.ResponseWriter, r *http.Request, c caller) {
 		return
 	}
 	if req.ParentID != 0 {
-		ok, err := a.isAnswerOf(r, req.ParentID, p.ID)
+		ok, err := a.isAnswerOf(r, c, req.ParentID, p.ID)
 		if err != nil {
 			a.fail(w, r, err)
 			return
@@ -40,10 +40,11 @@ func (a *API) commentCreate(w http.ResponseWriter, r *http.Request, c caller) {
 	a.createReply(w, r, c, p, store.NewReply{PostID: p.ID, ParentID: req.ParentID, Kind: store.ReplyComment, AuthorID: c.person.ID, Body: req.Body, Attachments: req.Attachments})
 }
 
-// isAnswerOf reports whether reply id is a live answer under post postID.
-// Callers have already read the post, so this reveals nothing new.
-func (a *API) isAnswerOf(r *http.Request, id, postID int64) (bool, error) {
-	ref, err := a.store.ReplyRef(r.Context(), id)
+// isAnswerOf reports whether reply id is an answer under post postID that
+// the caller may read. Callers have already read the post, so this
+// reveals nothing new.
+func (a *API) isAnswerOf(r *http.Request, c caller, id, postID int64) (bool, error) {
+	ref, err := a.store.Reply(r.Context(), c.viewer(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
 	}

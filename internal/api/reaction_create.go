@@ -48,7 +48,7 @@ func (a *API) react(w http.ResponseWriter, r *http.Request, c caller, p store.Po
 		fe["kind"] = "error.invalid_choice"
 	}
 	if replyID != 0 {
-		ref, err := a.store.ReplyRef(r.Context(), replyID)
+		ref, err := a.store.Reply(r.Context(), c.viewer(), replyID)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			a.fail(w, r, err)
 			return

@@ -52,6 +52,17 @@ func newReplyFixture(t testing.TB) *fixture {
 func replyScenarios() []scenario {
 	anonLeaks := []string{anonName, anonEmail, anonDept, `"author_id"`}
 	return []scenario{
+		// A held answer is no answer to someone who may not see it: not
+		// to react to, not to comment on — as an id that does not exist.
+		{name: "react to a held answer one may not see", method: "POST", url: "/api/v1/posts/{{question}}/reactions", as: "mod", wantStatus: 400,
+			body: `{"kind":"like","reply_id":{{held_reply}}}`, wantContains: []string{`"reply_id"`}},
+		{name: "react to a missing reply", method: "POST", url: "/api/v1/posts/{{question}}/reactions", as: "mod", wantStatus: 400,
+			body: `{"kind":"like","reply_id":987654}`, wantContains: []string{`"reply_id"`}},
+		{name: "comment on a held answer one may not see", method: "POST", url: "/api/v1/posts/{{question}}/comments", as: "mod", wantStatus: 400,
+			body: `{"body":"En kommentar","parent_id":{{held_reply}}}`, wantContains: []string{`"parent_id"`}},
+		{name: "comment on a missing answer", method: "POST", url: "/api/v1/posts/{{question}}/comments", as: "mod", wantStatus: 400,
+			body: `{"body":"En kommentar","parent_id":987654}`, wantContains: []string{`"parent_id"`}},
+
 		// Editing.
 		{name: "edit own answer", method: "PATCH", url: "/api/v1/replies/{{answer}}", as: "owner", wantStatus: 200,
 			body:         `{"body":"Boka i kalendern under **Resurser**."}`,

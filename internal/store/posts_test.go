@@ -194,8 +194,8 @@ func TestReplies(t *testing.T) {
 	if postRevs, _ := w.s.Revisions(ctx, viewer(owner), q, 0); len(postRevs) != 0 {
 		t.Errorf("post Revisions = %d, want 0 (only the reply was edited)", len(postRevs))
 	}
-	if ref, err := w.s.ReplyRef(ctx, a1); err != nil || ref.Body != "better answer" || ref.PostID != q || ref.Kind != store.ReplyAnswer || ref.AuthorID != helper.ID {
-		t.Errorf("ReplyRef = %+v, %v", ref, err)
+	if ref, err := w.s.Reply(ctx, viewer(owner), a1); err != nil || ref.Body != "better answer" || ref.PostID != q || ref.Kind != store.ReplyAnswer || ref.AuthorID != helper.ID {
+		t.Errorf("Reply = %+v, %v", ref, err)
 	}
 
 	// Deleting a comment and an answer uncounts them.
@@ -206,8 +206,8 @@ func TestReplies(t *testing.T) {
 		t.Fatalf("DeleteReply(answer): %v", err)
 	}
 	wantErr(t, "DeleteReply twice", w.s.DeleteReply(ctx, owner.ID, a2, true), store.ErrNotFound)
-	_, err = w.s.ReplyRef(ctx, a2)
-	wantErr(t, "ReplyRef of a deleted reply", err, store.ErrNotFound)
+	_, err = w.s.Reply(ctx, viewer(owner), a2)
+	wantErr(t, "Reply of a deleted reply", err, store.ErrNotFound)
 	p = w.mustPost(viewer(owner), q)
 	if p.AnswerCount != 1 || p.CommentCount != 1 {
 		t.Errorf("after deletes AnswerCount, CommentCount = %d, %d; want 1, 1", p.AnswerCount, p.CommentCount)

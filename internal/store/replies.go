@@ -68,8 +68,10 @@ func (s *Store) CreateReply(ctx context.Context, nr NewReply) (int64, error) {
 		var parent any
 		if nr.ParentID != 0 {
 			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies WHERE id = $1 AND post_id = $2 AND kind = 'answer' AND deleted_at IS NULL`,
-				nr.ParentID, nr.PostID).Scan(&n); err != nil {
+			// An answer its author may read: not one held or hidden from them.
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id
+				WHERE r.id = $1 AND r.post_id = $2 AND r.kind = 'answer' AND r.deleted_at IS NULL AND `+moderationReadableReply("r", "p", "$3", adminOf("$3")),
+				nr.ParentID, nr.PostID, nr.AuthorID).Scan(&n); err != nil {
 				return err
 			}
 			if n == 0 {
@@ -244,23 +246,6 @@ func sortAnswers(a []Reply) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
-}
-
-// ReplyRef identifies a reply and what it belongs to, for permission checks.
-type ReplyRef struct {
-	ID       int64
-	PostID   int64
-	Kind     string
-	AuthorID int64
-	Body     string
-}
-
-// ReplyRef returns a live reply by id; the caller checks the post with Post.
-func (s *Store) ReplyRef(ctx context.Context, id int64) (ReplyRef, error) {
-	var r ReplyRef
-	err := s.r.QueryRowContext(ctx, `SELECT id, post_id, kind, author_id, body FROM replies WHERE id = $1 AND deleted_at IS NULL`, id).
-		Scan(&r.ID, &r.PostID, &r.Kind, &r.AuthorID, &r.Body)
-	return r, mapErr(err)
 }
 
 // ReplyEdit is a change to a reply's text and files.

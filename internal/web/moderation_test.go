@@ -303,7 +303,7 @@ func TestNewAccountPostingLimit(t *testing.T) {
 
 // TestHiddenReplyIsNotFound: a reply a moderator hid is gone for everyone
 // but the moderators. Its author can neither open its edit page nor edit
-// or delete it, and no one can react to it: each answers as a reply that
+// or delete it, and no one can react to it or comment on it: each answers as a reply that
 // does not exist (404), never "forbidden", which would tell that it
 // exists. The moderator still can.
 func TestHiddenReplyIsNotFound(t *testing.T) {
@@ -332,11 +332,15 @@ func TestHiddenReplyIsNotFound(t *testing.T) {
 		{"POST", "/r/%d/edit", "dave", url.Values{"body": {"Ändrat svar"}}},
 		{"POST", "/r/%d/delete", "dave", url.Values{}},
 		{"POST", "/p/" + id(open) + "/react", "bodil", nil},
+		{"POST", "/p/" + id(open) + "/comments", "bodil", nil},
 	} {
 		do := func(rid int64) int {
 			path, form := strings.Replace(c.path, "%d", id(rid), 1), c.form
-			if strings.HasSuffix(path, "/react") {
+			switch {
+			case strings.HasSuffix(path, "/react"):
 				form = url.Values{"toggle": {"helped_me:1"}, "reply": {id(rid)}}
+			case strings.HasSuffix(path, "/comments"):
+				form = url.Values{"body": {"Vilken kalender?"}, "parent": {id(rid)}}
 			}
 			resp, _ := f.do(c.method, path, c.as, form)
 			return resp.StatusCode
